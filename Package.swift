@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "WorksAtlas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "worksatlas", targets: ["AtlasCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSpatiaLite",
+            pkgConfig: "spatialite",
+            providers: [.apt(["libspatialite-dev"])]
+        ),
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(name: "AtlasModel"),
+        .target(name: "AtlasSpatial", dependencies: ["AtlasModel"]),
+        .target(name: "AtlasGeoJSON", dependencies: ["AtlasModel"]),
+        .target(
+            name: "AtlasStore",
+            dependencies: [
+                "AtlasModel", "AtlasSpatial", "AtlasGeoJSON", "CSpatiaLite", "CProj",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore"]),
+        .target(name: "AtlasCoverage", dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore"]),
+        .executableTarget(
+            name: "AtlasCLI",
+            dependencies: [
+                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
+        .testTarget(name: "AtlasGeoJSONTests", dependencies: ["AtlasGeoJSON"]),
+        .testTarget(name: "AtlasSpatialTests", dependencies: ["AtlasSpatial"]),
+        .testTarget(name: "AtlasStoreTests", dependencies: ["AtlasStore", "AtlasImport"]),
+        .testTarget(name: "AtlasCoverageTests", dependencies: ["AtlasCoverage", "AtlasImport", "AtlasStore"]),
+        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"]),
+    ]
+)

@@ -1,0 +1,51 @@
+/// A day in the proleptic Gregorian calendar, written YYYY-MM-DD (ISO 8601).
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(year: Int, month: Int, day: Int) throws(ModelError) {
+        guard (1900...2200).contains(year), (1...12).contains(month),
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else {
+            throw ModelError.invalid(
+                field: "date", value: "\(year)-\(month)-\(day)", reason: "not a calendar date")
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init(iso text: String, field: String = "date") throws(ModelError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else {
+            throw ModelError.invalid(field: field, value: text, reason: "expected a date as YYYY-MM-DD")
+        }
+        do {
+            try self.init(year: y, month: m, day: d)
+        } catch {
+            throw ModelError.invalid(field: field, value: text, reason: "not a calendar date")
+        }
+    }
+
+    public var description: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(m)-\(d)"
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

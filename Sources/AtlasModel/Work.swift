@@ -1,0 +1,109 @@
+import Foundation
+
+/// An infrastructure work (công trình) as registered: what was declared, before any derivation.
+public struct Work: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var programme: Programme
+    public var category: WorkCategory
+    public var status: WorkStatus
+    /// WGS84 lon/lat.
+    public var geometry: Geometry
+    public var surface: RoadSurface?
+    public var roadClass: RoadClass?
+    /// The commune code the source declared; the derived one is computed from the geometry.
+    public var declaredCommuneCode: String?
+    public var exactness: Exactness
+    public var accuracyM: Double?
+    public var villagesServed: [String]
+    public var approvedOn: CalendarDate?
+    public var startedOn: CalendarDate?
+    public var completedOn: CalendarDate?
+    public var investor: Investor?
+    public var funding: [FundingLine]
+
+    public init(
+        id: String, name: String, programme: Programme, category: WorkCategory, status: WorkStatus,
+        geometry: Geometry, surface: RoadSurface? = nil, roadClass: RoadClass? = nil,
+        declaredCommuneCode: String? = nil, exactness: Exactness = .exact, accuracyM: Double? = nil,
+        villagesServed: [String] = [], approvedOn: CalendarDate? = nil, startedOn: CalendarDate? = nil,
+        completedOn: CalendarDate? = nil, investor: Investor? = nil, funding: [FundingLine] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.programme = programme
+        self.category = category
+        self.status = status
+        self.geometry = geometry
+        self.surface = surface
+        self.roadClass = roadClass
+        self.declaredCommuneCode = declaredCommuneCode
+        self.exactness = exactness
+        self.accuracyM = accuracyM
+        self.villagesServed = villagesServed
+        self.approvedOn = approvedOn
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+        self.investor = investor
+        self.funding = funding
+    }
+
+    /// Problems a work has on its own, independent of any other data: each one a field and why.
+    public func invariantProblems() -> [ModelError] {
+        var problems: [ModelError] = []
+        if id.isEmpty || id.count > 64 {
+            problems.append(.invalid(field: "id", value: id, reason: "id must be 1 to 64 characters"))
+        }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(.invalid(field: "name", value: name, reason: "name is required"))
+        }
+        if surface != nil && category != .road {
+            problems.append(
+                .invalid(field: "surface", value: surface!.rawValue, reason: "only roads have a surface"))
+        }
+        if roadClass != nil && category != .road {
+            problems.append(
+                .invalid(field: "road_class", value: roadClass!.rawValue, reason: "only roads have a road class"))
+        }
+        if let accuracyM, !(accuracyM >= 0 && accuracyM.isFinite) {
+            problems.append(
+                .invalid(field: "accuracy_m", value: "\(accuracyM)", reason: "accuracy must be a finite number ≥ 0"))
+        }
+        if let approvedOn, let completedOn, completedOn < approvedOn {
+            problems.append(
+                .invalid(
+                    field: "completed_on", value: completedOn.description,
+                    reason: "completed before it was approved (\(approvedOn))"))
+        }
+        for line in funding {
+            if line.plannedVND < 0 {
+                problems.append(
+                    .invalid(field: "planned_vnd", value: "\(line.plannedVND)", reason: "money cannot be negative"))
+            }
+            if line.disbursedVND < 0 {
+                problems.append(
+                    .invalid(field: "disbursed_vnd", value: "\(line.disbursedVND)", reason: "money cannot be negative"))
+            }
+        }
+        return problems
+    }
+
+    public var plannedVND: Int64 { funding.reduce(0) { $0 + $1.plannedVND } }
+    public var disbursedVND: Int64 { funding.reduce(0) { $0 + $1.disbursedVND } }
+}
+
+/// One source of money for a work, in whole đồng (never floating point).
+public struct FundingLine: Hashable, Sendable {
+    /// nil when the source did not say where the money came from.
+    public var source: FundingSource?
+    public var plannedVND: Int64
+    public var disbursedVND: Int64
+    public var labourDays: Int?
+
+    public init(source: FundingSource?, plannedVND: Int64, disbursedVND: Int64, labourDays: Int? = nil) {
+        self.source = source
+        self.plannedVND = plannedVND
+        self.disbursedVND = disbursedVND
+        self.labourDays = labourDays
+    }
+}

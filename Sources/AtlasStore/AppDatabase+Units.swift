@@ -1,0 +1,112 @@
+import AtlasModel
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    // MARK: Writes
+
+    /// Inserts or replaces administrative units in one transaction.
+    public func saveUnits(_ rows: [UnitRow], source: DataSource) throws {
+        try dbWriter.write { db in
+            let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO adminUnit (code, kind, type, name, nameFolded, parentCode, validFrom, validTo,
+                                           metricGeometry, geometry, sourceId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, type = excluded.type,
+                        name = excluded.name, nameFolded = excluded.nameFolded, parentCode = excluded.parentCode,
+                        validFrom = excluded.validFrom, validTo = excluded.validTo,
+                        metricGeometry = excluded.metricGeometry, geometry = excluded.geometry,
+                        sourceId = excluded.sourceId
+                    """)
+            for row in rows {
+                let unit = row.unit
+                let parent = unit.parentCode.flatMap { $0.isEmpty ? nil : $0 }
+                try statement.execute(arguments: [
+                    unit.code, unit.kind.rawValue, unit.type, unit.name.precomposedStringWithCanonicalMapping,
+                    unit.name.foldedForSearch, parent, unit.validFrom?.description, unit.validTo?.description,
+                    Data(SpatiaLiteBlob.encode(row.metricGeometry.asMultiPolygon, srid: SpatialReference.metric)),
+                    Data(SpatiaLiteBlob.encode(unit.geometry.asMultiPolygon, srid: SpatialReference.wgs84)),
+                    sourceId,
+                ])
+            }
+        }
+    }
+
+    // MARK: Reads
+
+    /// Communes with their metric boundaries, sorted by code.
+    public func metricUnits(kind: UnitKind) throws -> [(code: String, geometry: Geometry)] {
+        try dbWriter.read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT code, metricGeometry FROM adminUnit WHERE kind = ? ORDER BY code",
+                arguments: [kind.rawValue])
+            var result: [(String, Geometry)] = []
+            while let row = try rows.next() {
+                let data: Data = row["metricGeometry"]
+                result.append((row["code"], try data.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }))
+            }
+            return result
+        }
+    }
+
+    /// Units of one kind (without geometry), sorted by code.
+    public func units(kind: UnitKind) throws -> [UnitSummary] {
+        try dbWriter.read { db in
+            try UnitSummary.fetchAll(
+                db,
+                sql: "SELECT code, kind, type, name, parentCode FROM adminUnit WHERE kind = ? ORDER BY code",
+                arguments: [kind.rawValue])
+        }
+    }
+
+    /// The number of stored units of each kind.
+    public func unitCounts() throws -> [UnitKind: Int] {
+        try dbWriter.read { db in
+            var counts: [UnitKind: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM adminUnit GROUP BY kind") {
+                if let kind = UnitKind(rawValue: row["kind"]) { counts[kind] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Units whose folded name contains the folded query ("Binh Gia" finds "Bình Gia").
+    public func searchUnits(_ query: String) throws -> [UnitSummary] {
+        let pattern = "%" + query.foldedForSearch + "%"
+        return try dbWriter.read { db in
+            try UnitSummary.fetchAll(
+                db,
+                sql: """
+                    SELECT code, kind, type, name, parentCode FROM adminUnit
+                    WHERE nameFolded LIKE ? ORDER BY code
+                    """, arguments: [pattern])
+        }
+    }
+}
+
+/// A unit's identity without its geometry.
+public struct UnitSummary: Hashable, Sendable, FetchableRecord {
+    public var code: String
+    public var kind: String
+    public var type: String?
+    public var name: String
+    public var parentCode: String?
+
+    public init(row: Row) throws {
+        code = row["code"]
+        kind = row["kind"]
+        type = row["type"]
+        name = row["name"]
+        parentCode = row["parentCode"]
+    }
+}
+
+extension Geometry {
+    /// A Polygon as a one-member MultiPolygon; other geometries unchanged.
+    var asMultiPolygon: Geometry {
+        if case .polygon(let rings) = self { return .multiPolygon([rings]) }
+        return self
+    }
+}

@@ -1,0 +1,171 @@
+import AtlasModel
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    // MARK: Writes
+
+    /// Inserts new works and updates existing ones (same id) in one transaction, recording every
+    /// status change. Callers check that status changes of existing works are legal beforehand;
+    /// the store checks again and refuses the whole batch otherwise.
+    public func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate) throws {
+        try dbWriter.write { db in
+            let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
+            let existing = try Self.statuses(of: rows.map(\.work.id), in: db)
+            let writer = try WorkWriter(db: db)
+            let now = Self.timestamp()
+            for row in rows {
+                let previous = existing[row.work.id]
+                if let previous, previous != row.work.status {
+                    try previous.checkTransition(to: row.work.status)
+                }
+                try writer.upsert(row, sourceId: sourceId)
+                if previous != row.work.status {
+                    let on = Self.statusDate(of: row.work) ?? recordedOn
+                    try writer.recordStatus(
+                        workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
+                }
+            }
+        }
+    }
+
+    /// Moves a work one legal step along its life and records the date.
+    public func setStatus(workId: String, to status: WorkStatus, on date: CalendarDate) throws {
+        try dbWriter.write { db in
+            guard let current = try Self.statuses(of: [workId], in: db)[workId] else {
+                throw StoreError.notFound(kind: "work", id: workId)
+            }
+            try current.checkTransition(to: status)
+            let column: String? =
+                switch status {
+                case .approved: "approvedOn"
+                case .underConstruction: "startedOn"
+                case .completed: "completedOn"
+                default: nil
+                }
+            try db.execute(sql: "UPDATE work SET status = ? WHERE id = ?", arguments: [status.rawValue, workId])
+            if let column {
+                try db.execute(
+                    sql: "UPDATE work SET \(column) = ? WHERE id = ?", arguments: [date.description, workId])
+            }
+            try WorkWriter(db: db).recordStatus(
+                workId: workId, from: current, to: status, on: date, recordedAt: Self.timestamp())
+        }
+    }
+
+    /// The date a work's current status started, when the record says it.
+    static func statusDate(of work: Work) -> CalendarDate? {
+        switch work.status {
+        case .approved: work.approvedOn
+        case .underConstruction: work.startedOn ?? work.approvedOn
+        case .completed, .handedOver: work.completedOn
+        default: nil
+        }
+    }
+
+    static func statuses(of ids: [String], in db: Database) throws -> [String: WorkStatus] {
+        var result: [String: WorkStatus] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT status FROM work WHERE id = ?")
+        for id in ids {
+            if let raw = try String.fetchOne(statement, arguments: [id]), let status = WorkStatus(rawValue: raw) {
+                result[id] = status
+            }
+        }
+        return result
+    }
+
+    // MARK: Reads
+
+    /// Current statuses of the works among `ids` that exist.
+    public func existingStatuses(of ids: [String]) throws -> [String: WorkStatus] {
+        try dbWriter.read { try Self.statuses(of: ids, in: $0) }
+    }
+
+    public func workCount() throws -> Int {
+        try dbWriter.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM work") ?? 0 }
+    }
+
+    /// One work with what was derived and its history, or nil.
+    public func work(id: String) throws -> StoredWork? {
+        try dbWriter.read { db in
+            guard let row = try Row.fetchOne(db, sql: "\(StoredWork.selectSQL) WHERE w.id = ?", arguments: [id])
+            else { return nil }
+            var work = try StoredWork(row: row)
+            work.work.villagesServed = try String.fetchAll(
+                db, sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode", arguments: [id])
+            work.work.funding = try Row.fetchAll(
+                db, sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id", arguments: [id]
+            ).map { r in
+                FundingLine(
+                    source: (r["source"] as String?).flatMap(FundingSource.init(rawValue:)),
+                    plannedVND: r["plannedVND"], disbursedVND: r["disbursedVND"], labourDays: r["labourDays"])
+            }
+            work.history = try Row.fetchAll(
+                db, sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id", arguments: [id]
+            ).map { r in
+                StatusChange(
+                    from: (r["fromStatus"] as String?).flatMap(WorkStatus.init(rawValue:)),
+                    to: WorkStatus(rawValue: r["toStatus"]) ?? .proposed,
+                    on: (r["changedOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
+                    recordedAt: r["recordedAt"])
+            }
+            return work
+        }
+    }
+
+    /// Works matching the filter, sorted by id, with villages served (no funding detail or history).
+    public func works(matching filter: WorkFilter = WorkFilter()) throws -> [StoredWork] {
+        try dbWriter.read { db in
+            var clauses: [String] = []
+            var arguments = StatementArguments()
+            func add(_ clause: String, _ value: String?) {
+                guard let value else { return }
+                clauses.append(clause)
+                arguments += [value]
+            }
+            add("w.programme = ?", filter.programme?.rawValue)
+            add("w.category = ?", filter.category?.rawValue)
+            add("w.status = ?", filter.status?.rawValue)
+            add("w.communeCode = ?", filter.communeCode)
+            add("c.parentCode = ?", filter.districtCode)
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            let served = try Self.villagesServedByWork(in: db)
+            let cursor = try Row.fetchCursor(
+                db, sql: "\(StoredWork.selectSQL)\(whereSQL) ORDER BY w.id", arguments: arguments)
+            var result: [StoredWork] = []
+            while let row = try cursor.next() {
+                var work = try StoredWork(row: row)
+                work.work.villagesServed = served[work.work.id] ?? []
+                result.append(work)
+            }
+            return result
+        }
+    }
+
+    static func villagesServedByWork(in db: Database) throws -> [String: [String]] {
+        var served: [String: [String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT workId, villageCode FROM workVillage ORDER BY workId, villageCode")
+        while let row = try rows.next() { served[row[0], default: []].append(row[1]) }
+        return served
+    }
+}
+
+/// Filters of `works list` and the APIs; nil means any.
+public struct WorkFilter: Sendable {
+    public var programme: Programme?
+    public var category: WorkCategory?
+    public var status: WorkStatus?
+    public var districtCode: String?
+    public var communeCode: String?
+
+    public init(
+        programme: Programme? = nil, category: WorkCategory? = nil, status: WorkStatus? = nil,
+        districtCode: String? = nil, communeCode: String? = nil
+    ) {
+        self.programme = programme
+        self.category = category
+        self.status = status
+        self.districtCode = districtCode
+        self.communeCode = communeCode
+    }
+}
