@@ -34,10 +34,11 @@ let package = Package(
         ),
         .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore"]),
         .target(name: "AtlasCoverage", dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore"]),
+        .target(name: "AtlasExport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasCoverage"]),
         .executableTarget(
             name: "AtlasCLI",
             dependencies: [
-                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage",
+                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage", "AtlasExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,68 @@
+import ArgumentParser
+import AtlasExport
+import AtlasGeoJSON
+import AtlasModel
+import AtlasStore
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the commune map or the works layer as RFC 7946 GeoJSON.",
+        subcommands: [ExportCommunes.self, ExportWorks.self]
+    )
+}
+
+/// Output options every export shares.
+struct ExportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file, or - for standard output.")
+    var output: String
+
+    @Option(help: "Decimals of coordinates, 0 to 7.") var precision: Int = 6
+
+    @Flag(help: "Write a GeoJSON text sequence (RFC 8142): one Feature per line.") var textSequence = false
+
+    func validate() throws {
+        guard GeoJSONWriteOptions.precisionRange.contains(precision) else {
+            throw ValidationError("--precision must be between 0 and 7, got \(precision)")
+        }
+    }
+
+    func exporter(_ db: AppDatabase) throws -> GeoJSONExporter {
+        GeoJSONExporter(
+            database: db, options: try GeoJSONWriteOptions(coordinatePrecision: precision, textSequence: textSequence))
+    }
+
+    func done(_ count: Int, _ what: String) {
+        if output != "-" { Terminal.note("wrote \(count) \(what) to \(output)") }
+    }
+}
+
+struct ExportCommunes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communes",
+        abstract: "Write the commune map: codes, names, classifications, statistics, works and investment.")
+
+    @OptionGroup var options: ExportOptions
+    @Option(help: "Year of the statistics (default: the latest year with statistics).") var year: Int?
+
+    func run() throws {
+        let db = try options.database.open()
+        let chosenYear = try year ?? db.statisticsYears().last ?? Calendar.current.component(.year, from: Date())
+        let count = try options.exporter(db).writeCommunes(CommuneMapExport(year: chosenYear), to: options.output)
+        options.done(count, "communes (statistics of \(chosenYear))")
+    }
+}
+
+struct ExportWorks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "works", abstract: "Write the works layer: one Feature per work with its attributes.")
+
+    @OptionGroup var options: ExportOptions
+
+    func run() throws {
+        let count = try options.exporter(try options.database.open()).writeWorks(to: options.output)
+        options.done(count, "works")
+    }
+}

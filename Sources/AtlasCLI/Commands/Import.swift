@@ -1,0 +1,115 @@
+import ArgumentParser
+import AtlasImport
+import AtlasStore
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a file in one of the SPEC §5 formats; a file with any bad row changes nothing.",
+        subcommands: [ImportUnits.self, ImportVillages.self, ImportStats.self, ImportClassifications.self,
+                      ImportWorks.self]
+    )
+}
+
+/// Options every import shares.
+struct ImportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(help: "Attribution to record for this file (default: from the file or a sources.json beside it).")
+    var attribution: String?
+
+    @Option(help: "Notice to carry into every output made from this file (e.g. \"sample data\").")
+    var notice: String?
+
+    var url: URL { URL(fileURLWithPath: file) }
+    var provenance: ImportProvenance { ImportProvenance(attribution: attribution, notice: notice) }
+
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ValidationError("no such file: \(file)")
+        }
+    }
+
+    func report(_ report: ImportReport) {
+        for warning in report.warnings { Terminal.note("warning: \(warning)") }
+        print("imported \(report.rowCount) \(report.kind) from \(report.file)")
+    }
+}
+
+/// `--srid N`: the coordinate system of the input.
+struct SRIDOption: ParsableArguments {
+    @Option(help: "EPSG code of the input coordinates: \(SpatialReference.acceptedList).")
+    var srid: Int32 = 4326
+
+    func validate() throws {
+        guard SpatialReference.acceptedInput.contains(srid) else {
+            throw ValidationError("--srid \(srid) is not accepted; use one of \(SpatialReference.acceptedList)")
+        }
+    }
+}
+
+struct ImportUnits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units", abstract: "Import administrative units (GeoJSON: code, name, kind, type, parent_code).")
+    @OptionGroup var options: ImportOptions
+    @OptionGroup var srid: SRIDOption
+
+    func run() throws {
+        let importer = Importer(database: try options.database.open())
+        options.report(try importer.importUnits(from: options.url, srid: srid.srid, provenance: options.provenance))
+    }
+}
+
+struct ImportVillages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "villages", abstract: "Import villages (CSV: code, commune_code, name, lon, lat, households).")
+    @OptionGroup var options: ImportOptions
+    @OptionGroup var srid: SRIDOption
+
+    func run() throws {
+        let importer = Importer(database: try options.database.open())
+        options.report(try importer.importVillages(from: options.url, srid: srid.srid, provenance: options.provenance))
+    }
+}
+
+struct ImportStats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Import yearly statistics (CSV: year, code, households, poor_households, near_poor_households).")
+    @OptionGroup var options: ImportOptions
+
+    func run() throws {
+        let importer = Importer(database: try options.database.open())
+        options.report(try importer.importStatistics(from: options.url, provenance: options.provenance))
+    }
+}
+
+struct ImportClassifications: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classifications", abstract: "Import programme classifications (CSV: period, code, flag).")
+    @OptionGroup var options: ImportOptions
+
+    func run() throws {
+        let importer = Importer(database: try options.database.open())
+        options.report(try importer.importClassifications(from: options.url, provenance: options.provenance))
+    }
+}
+
+struct ImportWorks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "works",
+        abstract: "Import or update works (GeoJSON, or CSV with lon/lat or wkt columns).",
+        discussion: "A work whose id exists is updated; its status may only move along legal transitions.")
+    @OptionGroup var options: ImportOptions
+    @OptionGroup var srid: SRIDOption
+
+    func run() throws {
+        let importer = Importer(database: try options.database.open())
+        let progress: (@Sendable (Int, Int) -> Void)? = Terminal.isInteractive ? Terminal.progress(label: "works") : nil
+        options.report(
+            try importer.importWorks(from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import AtlasModel
+import AtlasStore
+import Foundation
+
+struct WorksShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one work: its fields, derived commune, funding and status history.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The work id.") var id: String
+
+    func run() throws {
+        guard let s = try database.open().work(id: id) else { throw DataProblem(description: "no work with id \(id)") }
+        let w = s.work
+        var lines: [(String, String)] = [
+            ("id", w.id), ("name", w.name), ("programme", w.programme.rawValue), ("category", w.category.rawValue),
+            ("status", w.status.rawValue), ("geometry", w.geometry.typeName + " (\(w.geometry.vertexCount) positions)"),
+            ("commune", s.communeCode ?? "none (outside every commune)"), ("district", s.districtCode ?? ""),
+        ]
+        if let declared = w.declaredCommuneCode {
+            lines.append(("declared commune", declared + (s.communeDisagrees ? "  ← disagrees with the geometry" : "")))
+        }
+        let optional: [(String, String?)] = [
+            ("surface", w.surface?.rawValue), ("road class", w.roadClass?.rawValue),
+            ("length", s.lengthM.map { "\(Int($0.rounded())) m" }), ("exactness", w.exactness.rawValue),
+            ("accuracy", w.accuracyM.map { "\($0) m" }), ("investor", w.investor?.rawValue),
+            ("approved on", w.approvedOn?.description), ("started on", w.startedOn?.description),
+            ("completed on", w.completedOn?.description),
+            ("villages served", w.villagesServed.isEmpty ? nil : w.villagesServed.joined(separator: "; ")),
+        ]
+        for case let (label, value?) in optional { lines.append((label, value)) }
+        for line in w.funding {
+            lines.append(
+                ("funding " + (line.source?.rawValue ?? "(unspecified)"),
+                 "planned \(Money.format(line.plannedVND)), disbursed \(Money.format(line.disbursedVND))"
+                    + (line.labourDays.map { ", \($0) labour days" } ?? "")))
+        }
+        for change in s.history {
+            lines.append(
+                ("status change", "\(change.from?.rawValue ?? "registered as") → \(change.to.rawValue)"
+                    + " on \(change.on?.description ?? "unknown date") (recorded \(change.recordedAt))"))
+        }
+        let width = lines.map(\.0.count).max() ?? 0
+        for (label, value) in lines {
+            print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
+        }
+    }
+}

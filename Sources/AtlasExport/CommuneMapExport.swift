@@ -1,0 +1,52 @@
+import AtlasGeoJSON
+import AtlasModel
+import AtlasStore
+
+/// The commune map of SPEC §4: one Feature per commune with codes, names, classifications, the
+/// year's statistics, works counts and investment, plus any extra columns (coverage).
+public struct CommuneMapExport {
+    public var year: Int
+    /// Further properties per commune code, appended in the given order (e.g. coverage_<category>).
+    public var extraProperties: [String: [(String, JSONValue)]] = [:]
+    /// Names of the extra properties, so communes without a value get null.
+    public var extraPropertyNames: [String] = []
+
+    public init(year: Int) {
+        self.year = year
+    }
+
+    public func properties(of c: CommuneSummary) -> [(String, JSONValue)] {
+        var p: [(String, JSONValue)] = [
+            ("code", .string(c.code)),
+            ("name", .string(c.name)),
+            ("type", c.type.map(JSONValue.string) ?? .null),
+            ("district_code", c.districtCode.map(JSONValue.string) ?? .null),
+            ("district_name", c.districtName.map(JSONValue.string) ?? .null),
+        ]
+        for flag in ClassificationFlag.allCases {
+            p.append((flag.rawValue, .bool(c.flags.contains(flag))))
+        }
+        p.append(("year", .integer(Int64(year))))
+        p.append(("households", c.stats.map { .integer(Int64($0.households)) } ?? .null))
+        p.append(("poor_households", c.stats.map { .integer(Int64($0.poorHouseholds)) } ?? .null))
+        p.append(("near_poor_households", c.stats.map { .integer(Int64($0.nearPoorHouseholds)) } ?? .null))
+        p.append(("poverty_rate", c.stats?.povertyRate.map { .double(Self.round($0, 4)) } ?? .null))
+        for category in WorkCategory.allCases {
+            p.append(("works_\(category.rawValue)", .integer(Int64(c.worksByCategory[category] ?? 0))))
+        }
+        for status in WorkStatus.allCases {
+            p.append(("works_\(status.rawValue)", .integer(Int64(c.worksByStatus[status] ?? 0))))
+        }
+        p.append(("planned_vnd", .integer(c.plannedVND)))
+        p.append(("disbursed_vnd", .integer(c.disbursedVND)))
+        let extras = extraProperties[c.code].map { Dictionary($0, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        for name in extraPropertyNames { p.append((name, extras[name] ?? .null)) }
+        return p
+    }
+
+    static func round(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,72 @@
+import AtlasGeoJSON
+import AtlasStore
+import Foundation
+
+/// What a user says about where a file came from; missing parts are looked up in the file
+/// itself (GeoJSON "attribution"/"notice" members) or in a `sources.json` beside it.
+public struct ImportProvenance: Sendable {
+    public var attribution: String?
+    public var notice: String?
+
+    public init(attribution: String? = nil, notice: String? = nil) {
+        self.attribution = attribution
+        self.notice = notice
+    }
+
+    func resolved(kind: String, file: URL, embedded: ImportProvenance = ImportProvenance()) -> DataSource {
+        let sidecar = Self.sidecar(for: file)
+        return DataSource(
+            kind: kind, file: file.lastPathComponent,
+            attribution: attribution ?? embedded.attribution ?? sidecar.attribution,
+            notice: notice ?? embedded.notice ?? sidecar.notice)
+    }
+
+    /// `sources.json` next to the file: `{"villages.csv": {"attribution": "…", "notice": "…"}}`.
+    static func sidecar(for file: URL) -> ImportProvenance {
+        let url = file.deletingLastPathComponent().appendingPathComponent("sources.json")
+        guard let data = try? Data(contentsOf: url),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let entry = object[file.lastPathComponent] as? [String: Any]
+        else { return ImportProvenance() }
+        return ImportProvenance(attribution: entry["attribution"] as? String, notice: entry["notice"] as? String)
+    }
+}
+
+/// What an import did.
+public struct ImportReport: Sendable {
+    public var kind: String
+    public var file: String
+    public var rowCount: Int
+    public var warnings: [String]
+}
+
+/// Reading a whole input file with an error that names it.
+func readInput(_ file: URL) throws -> Data {
+    do {
+        return try Data(contentsOf: file, options: .alwaysMapped)
+    } catch {
+        throw ImportFailure(
+            file: file.path,
+            problems: [ImportProblem(location: "file", field: "-", value: file.path, reason: "cannot be read (\(error.localizedDescription))")])
+    }
+}
+
+func parseCSV(_ file: URL) throws -> CSVTable {
+    do {
+        return try CSVTable(data: try readInput(file))
+    } catch let error as CSVTable.ParseError {
+        throw ImportFailure(
+            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+    }
+}
+
+/// Reads a whole GeoJSON file; a document-level error (bad JSON, not GeoJSON) names the file.
+func readGeoJSON(_ file: URL, acceptsAnyCRS: Bool = false) throws -> GeoJSONDocument {
+    do {
+        return try GeoJSONReader(options: GeoJSONReadOptions(acceptsAnyCRS: acceptsAnyCRS))
+            .read(contentsOfFile: file.path)
+    } catch let error as GeoJSONReadError {
+        throw ImportFailure(
+            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+    }
+}

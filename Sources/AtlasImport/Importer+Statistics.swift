@@ -1,0 +1,61 @@
+import AtlasModel
+import AtlasStore
+import Foundation
+
+extension Importer {
+    /// Imports yearly statistics (CSV: year, code, households, poor_households, near_poor_households).
+    public func importStatistics(from file: URL, provenance: ImportProvenance = .init()) throws -> ImportReport {
+        let table = try parseCSV(file)
+        var log = ProblemLog(file: file.path)
+        let columns = ["year", "code", "households", "poor_households", "near_poor_households"]
+        table.checkColumns(required: columns, optional: [], log: &log)
+        try log.finish()
+        let known = try database.allUnitAndVillageCodes()
+        let c = columns.map { table.column($0) }
+        var rows: [YearStats] = []
+        var seen: [String: Int] = [:]
+        for record in table.records {
+            let at = "line \(record.line)"
+            var ok = true
+            func count(_ i: Int) -> Int {
+                let text = table.value(record, c[i]) ?? ""
+                guard let n = Self.integer(text), n >= 0, n < 100_000_000 else {
+                    log.add(at, columns[i], text, text.isEmpty ? "\(columns[i]) is required" : "must be a whole number ≥ 0")
+                    ok = false
+                    return 0
+                }
+                return Int(n)
+            }
+            let yearText = table.value(record, c[0]) ?? ""
+            let year = Int(yearText) ?? 0
+            if !(1990...2100).contains(year) {
+                log.add(at, "year", yearText, "year must be a whole number between 1990 and 2100")
+                ok = false
+            }
+            let code = table.value(record, c[1]) ?? ""
+            if !known.contains(code) {
+                log.add(at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
+                ok = false
+            }
+            let key = "\(year)/\(code)"
+            if let first = seen[key] {
+                log.add(at, "code", code, "statistics for \(code) in \(year) already given on line \(first)")
+                ok = false
+            }
+            seen[key] = seen[key] ?? record.line
+            let households = count(2), poor = count(3), nearPoor = count(4)
+            if ok && poor > households {
+                log.warn("line \(record.line): poor_households \(poor) exceeds households \(households) for \(code) in \(year) (kept; `worksatlas check` reports it)")
+            }
+            if ok {
+                rows.append(
+                    YearStats(
+                        year: year, code: code, households: households, poorHouseholds: poor,
+                        nearPoorHouseholds: nearPoor))
+            }
+        }
+        try log.finish()
+        try database.saveStats(rows, source: provenance.resolved(kind: "statistics", file: file))
+        return ImportReport(kind: "statistics", file: file.path, rowCount: rows.count, warnings: log.warnings)
+    }
+}

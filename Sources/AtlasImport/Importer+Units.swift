@@ -1,0 +1,84 @@
+import AtlasGeoJSON
+import AtlasModel
+import AtlasStore
+import Foundation
+
+extension Importer {
+    /// Imports administrative units (GeoJSON Polygon/MultiPolygon features with code, name, kind,
+    /// type, parent_code); a unit whose code exists is replaced.
+    public func importUnits(from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()) throws
+        -> ImportReport
+    {
+        let document = try readGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84)
+        var log = ProblemLog(file: file.path)
+        let toWGS84 = try CoordinateTransformer(from: srid, to: SpatialReference.wgs84)
+        let toMetric = try CoordinateTransformer(from: SpatialReference.wgs84, to: SpatialReference.metric)
+        var kinds: [String: UnitKind] = [:]
+        for kind in [UnitKind.province, .district] {
+            for unit in try database.units(kind: kind) { kinds[unit.code] = kind }
+        }
+        var drafts: [(location: String, unit: AdminUnit)] = []
+        var seen: [String: String] = [:]
+        let known: Set<String> = ["code", "name", "kind", "type", "parent_code", "boundary", "valid_from", "valid_to"]
+        var unknown = Set<String>()
+        for feature in document.features {
+            let at = feature.reference
+            let p = feature.properties
+            for key in p.keys where !known.contains(key) { unknown.insert(key) }
+            var ok = true
+            func bad(_ field: String, _ value: String, _ reason: String) {
+                log.add(at, field, value, reason)
+                ok = false
+            }
+            for problem in feature.problems { bad("geometry", "", problem) }
+            let code = p["code"]?.stringValue ?? p["code"]?.integerValue.map { String($0) } ?? ""
+            if code.isEmpty || !code.allSatisfy(\.isNumber) { bad("code", code, "code must be a string of digits") }
+            if let first = seen[code] { bad("code", code, "the same code is already used by \(first)") }
+            seen[code] = seen[code] ?? at
+            let name = p["name"]?.stringValue ?? ""
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { bad("name", name, "name is required") }
+            let kindText = p["kind"]?.stringValue ?? ""
+            var kind: UnitKind?
+            if let k = UnitKind(rawValue: kindText), k != .village {
+                kind = k
+            } else {
+                bad("kind", kindText, "kind must be one of province, district, commune (villages are imported from CSV)")
+            }
+            let parent = p["parent_code"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            if kind == .province, let parent { bad("parent_code", parent, "a province has no parent") }
+            if kind != .province, kind != nil, parent == nil { bad("parent_code", "", "parent_code is required for a \(kindText)") }
+            if let kind { kinds[code] = kinds[code] ?? kind }
+            guard let geometry = feature.geometry, feature.isValid else {
+                if feature.geometry == nil && feature.problems.isEmpty { bad("geometry", "null", "a unit needs a boundary") }
+                continue
+            }
+            if !geometry.isPolygonal { bad("geometry", geometry.typeName, "a unit boundary must be a Polygon or MultiPolygon") }
+            if let problem = WorkValidator.shapeProblem(geometry) { bad("geometry", geometry.typeName, problem) }
+            if ok, let kind {
+                let unit = AdminUnit(
+                    code: code, name: name, kind: kind, type: p["type"]?.stringValue, parentCode: parent,
+                    geometry: toWGS84.transform(geometry))
+                drafts.append((at, unit))
+            }
+        }
+        // Parents may come later in the file, so they are checked once every code is known.
+        for (at, unit) in drafts {
+            guard let parent = unit.parentCode else { continue }
+            let expected: UnitKind = unit.kind == .commune ? .district : .province
+            if kinds[parent] != expected {
+                log.add(at, "parent_code", parent, "no \(expected.rawValue) with this code in the file or the database")
+            }
+        }
+        for (i, reason) in try database.invalidityReasons(drafts.map(\.unit.geometry)).sorted(by: { $0.key < $1.key }) {
+            log.add(drafts[i].location, "geometry", drafts[i].unit.geometry.typeName, "invalid geometry: \(reason)")
+        }
+        for key in unknown.sorted() { log.warn("unknown property \"\(key)\" ignored") }
+        try log.finish()
+        let rows = drafts.map { UnitRow(unit: $0.unit, metricGeometry: toMetric.transform($0.unit.geometry)) }
+        let members = document.foreignMembers
+        let embedded = ImportProvenance(
+            attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
+        try database.saveUnits(rows, source: provenance.resolved(kind: "units", file: file, embedded: embedded))
+        return ImportReport(kind: "units", file: file.path, rowCount: rows.count, warnings: log.warnings)
+    }
+}

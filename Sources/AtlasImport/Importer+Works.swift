@@ -1,0 +1,130 @@
+import AtlasGeoJSON
+import AtlasModel
+import AtlasStore
+import Foundation
+
+extension Importer {
+    /// Imports or updates works from GeoJSON (`.geojson`, `.json`) or CSV (`lon, lat` or `wkt`).
+    public func importWorks(
+        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ImportReport {
+        var log = ProblemLog(file: file.path)
+        var drafts: [WorkDraft] = []
+        var embedded = ImportProvenance()
+        if file.pathExtension.lowercased() == "csv" {
+            drafts = try csvDrafts(file, log: &log)
+        } else {
+            (drafts, embedded) = try geoJSONDrafts(file, srid: srid, log: &log)
+        }
+        let validator = try WorkValidator(database: database, inputSRID: srid)
+        let rows = try validator.validate(drafts, log: &log, progress: progress)
+        try log.finish()
+        try database.saveWorks(
+            rows, source: provenance.resolved(kind: "works", file: file, embedded: embedded),
+            recordedOn: Self.today())
+        return ImportReport(kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings)
+    }
+
+    /// Registers one work given field by field (`works add`, the API), with the import's checks.
+    public func addWork(fields: [String: JSONValue], geometry: Geometry, srid: Int32 = 4326) throws -> StoredWork {
+        var log = ProblemLog(file: "work")
+        var parser = WorkFieldParser(location: "work", log: log) { fields[$0] }
+        let work = parser.work(geometry: geometry)
+        log = parser.log
+        try log.finish()
+        guard let work else { throw ImportFailure(file: "work", problems: log.problems) }
+        let validator = try WorkValidator(database: database, inputSRID: srid)
+        let rows = try validator.validate([WorkDraft(location: "work", work: work)], log: &log, progress: nil)
+        try log.finish()
+        try database.saveWorks(
+            rows, source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: Self.today())
+        guard let stored = try database.work(id: work.id) else { throw StoreError.notFound(kind: "work", id: work.id) }
+        return stored
+    }
+
+    static func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
+            ?? (try! CalendarDate(year: 2000, month: 1, day: 1))
+    }
+
+    private func geoJSONDrafts(_ file: URL, srid: Int32, log: inout ProblemLog) throws -> ([WorkDraft], ImportProvenance) {
+        let document = try readGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84)
+        let members = document.foreignMembers
+        let embedded = ImportProvenance(
+            attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
+        var unknown = Set<String>()
+        let known = Set(WorkFieldParser.knownFields)
+        var drafts: [WorkDraft] = []
+        drafts.reserveCapacity(document.features.count)
+        for feature in document.features {
+            let at = feature.reference
+            for problem in feature.problems { log.add(at, "geometry", "", problem) }
+            guard let geometry = feature.geometry, feature.isValid else {
+                if feature.geometry == nil && feature.problems.isEmpty { log.add(at, "geometry", "null", "a work needs a geometry") }
+                continue
+            }
+            for key in feature.properties.keys where !known.contains(key) { unknown.insert(key) }
+            let properties = feature.properties
+            var parser = WorkFieldParser(location: at, log: log) { key in
+                if key == "id", properties["id"] == nil, let id = feature.id { return .string(id) }
+                return properties[key]
+            }
+            let work = parser.work(geometry: geometry)
+            log = parser.log
+            if let work {
+                if let featureId = feature.id, featureId != work.id {
+                    log.add(at, "id", work.id, "differs from the feature's top-level id \"\(featureId)\"")
+                    continue
+                }
+                drafts.append(WorkDraft(location: at, work: work))
+            }
+        }
+        for key in unknown.sorted() { log.warn("unknown property \"\(key)\" ignored") }
+        return (drafts, embedded)
+    }
+
+    private func csvDrafts(_ file: URL, log: inout ProblemLog) throws -> [WorkDraft] {
+        let table = try parseCSV(file)
+        let hasPoint = table.column("lon") != nil && table.column("lat") != nil
+        let hasWKT = table.column("wkt") != nil
+        if !hasPoint && !hasWKT {
+            log.add("line 1", "lon,lat / wkt", "", "a works CSV needs lon and lat columns or a wkt column")
+        }
+        table.checkColumns(
+            required: ["id", "name", "programme", "category", "status"],
+            optional: WorkFieldParser.knownFields + ["lon", "lat", "wkt"], log: &log)
+        try log.finish()
+        let columns = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
+        var drafts: [WorkDraft] = []
+        for record in table.records {
+            let at = "line \(record.line)"
+            let value: (String) -> String? = { table.value(record, columns[$0]) }
+            var geometry: Geometry?
+            if let wkt = value("wkt") {
+                geometry = try database.geometry(fromWKT: wkt)
+                if geometry == nil { log.add(at, "wkt", wkt, "not valid WKT (e.g. POINT(106.76 21.85) or LINESTRING(…))") }
+            } else if let lonText = value("lon"), let latText = value("lat") {
+                if let lon = Self.number(lonText), let lat = Self.number(latText) {
+                    geometry = .point(Position(x: lon, y: lat))
+                } else {
+                    log.add(at, "lon,lat", "\(lonText),\(latText)", "lon and lat must be finite numbers")
+                }
+            } else {
+                log.add(at, hasWKT ? "wkt" : "lon,lat", "", "a work needs a location")
+            }
+            var parser = WorkFieldParser(location: at, log: log) { value($0).map(JSONValue.string) }
+            let work = parser.work(geometry: geometry ?? .point(Position(x: 0, y: 0)))
+            log = parser.log
+            if let work, geometry != nil { drafts.append(WorkDraft(location: at, work: work)) }
+        }
+        return drafts
+    }
+}
+
+/// A work read from a file, not yet checked against the database and the map.
+struct WorkDraft {
+    let location: String
+    var work: Work
+}

@@ -1,0 +1,24 @@
+import AtlasModel
+import AtlasStore
+import Foundation
+
+/// Reads SPEC §5 files, validates every row, and writes all of a file or nothing.
+public struct Importer: Sendable {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+}
+
+extension Importer {
+    /// Whole numbers as written in the files: digits with an optional sign, nothing else.
+    static func integer(_ text: String) -> Int64? {
+        Int64(text)
+    }
+
+    static func number(_ text: String) -> Double? {
+        guard let v = Double(text), v.isFinite else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,199 @@
+import AtlasGeoJSON
+import AtlasModel
+
+/// Reads the works fields of SPEC §5 from one GeoJSON feature's properties or one CSV record
+/// (whose values are all strings), reporting every bad field to the log.
+struct WorkFieldParser {
+    static let knownFields: [String] = [
+        "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code", "exactness",
+        "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
+        "planned_vnd", "disbursed_vnd", "labour_days",
+    ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
+
+    let location: String
+    let value: (String) -> JSONValue?
+    var log: ProblemLog
+    private var ok = true
+
+    init(location: String, log: ProblemLog, value: @escaping (String) -> JSONValue?) {
+        self.location = location
+        self.log = log
+        self.value = value
+    }
+
+    private mutating func bad(_ field: String, _ value: String, _ reason: String) {
+        log.add(location, field, value, reason)
+        ok = false
+    }
+
+    /// A non-empty string (numbers are taken as their text, e.g. integer ids); nil when absent.
+    mutating func text(_ field: String) -> String? {
+        switch value(field) {
+        case nil, .null?: return nil
+        case .string(let s)?:
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        case .integer(let i)?: return String(i)
+        case let other?:
+            bad(field, other.jsonText, "expected a string, found a \(other.kindName)")
+            return nil
+        }
+    }
+
+    mutating func required(_ field: String) -> String {
+        guard let t = text(field) else {
+            bad(field, "", "\(field) is required")
+            return ""
+        }
+        return t
+    }
+
+    mutating func vocabulary<T: AtlasVocabulary>(_ field: String, _: T.Type) -> T? {
+        guard let t = text(field) else { return nil }
+        do {
+            return try T.parse(t, field: field)
+        } catch {
+            bad(field, t, error.description)
+            return nil
+        }
+    }
+
+    mutating func requiredVocabulary<T: AtlasVocabulary>(_ field: String, _ type: T.Type) -> T? {
+        if text(field) == nil {
+            bad(field, "", "\(field) is required (allowed: \(T.allowedList))")
+            return nil
+        }
+        return vocabulary(field, type)
+    }
+
+    mutating func date(_ field: String) -> CalendarDate? {
+        guard let t = text(field) else { return nil }
+        do {
+            return try CalendarDate(iso: t, field: field)
+        } catch {
+            bad(field, t, error.description)
+            return nil
+        }
+    }
+
+    /// Whole đồng: a JSON integer or a string of digits; never a fraction.
+    mutating func money(_ field: String) -> Int64? {
+        switch value(field) {
+        case nil, .null?: return nil
+        case .integer(let i)?:
+            if i < 0 { bad(field, String(i), "money cannot be negative") }
+            return i
+        case .string(let s)?:
+            let t = s.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return nil }
+            guard let i = Int64(t), i >= 0 else {
+                bad(field, t, "expected whole đồng (digits only, no separators or decimals)")
+                return nil
+            }
+            return i
+        case let other?:
+            bad(field, other.jsonText, "expected whole đồng as an integer")
+            return nil
+        }
+    }
+
+    mutating func number(_ field: String) -> Double? {
+        switch value(field) {
+        case nil, .null?: return nil
+        case .integer(let i)?: return Double(i)
+        case .double(let d)?: return d
+        case .string(let s)?:
+            let t = s.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return nil }
+            guard let d = Double(t), d.isFinite else {
+                bad(field, t, "expected a finite number")
+                return nil
+            }
+            return d
+        case let other?:
+            bad(field, other.jsonText, "expected a number")
+            return nil
+        }
+    }
+
+    /// An array of codes (GeoJSON) or a `;`-separated list (CSV).
+    mutating func codeList(_ field: String) -> [String] {
+        switch value(field) {
+        case nil, .null?: return []
+        case .string(let s)?:
+            return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .array(let items)?:
+            var codes: [String] = []
+            for item in items {
+                switch item {
+                case .string(let s): codes.append(s)
+                case .integer(let i): codes.append(String(i))
+                default: bad(field, item.jsonText, "expected village codes as strings")
+                }
+            }
+            return codes
+        case let other?:
+            bad(field, other.jsonText, "expected an array of village codes")
+            return []
+        }
+    }
+
+    /// The work described by the fields, or nil when any field is bad (all problems logged).
+    mutating func work(geometry: Geometry) -> Work? {
+        let id = required("id")
+        let name = required("name")
+        let programme = requiredVocabulary("programme", Programme.self)
+        let category = requiredVocabulary("category", WorkCategory.self)
+        let status = requiredVocabulary("status", WorkStatus.self)
+        let surface = vocabulary("surface", RoadSurface.self)
+        let roadClass = vocabulary("road_class", RoadClass.self)
+        let exactness = vocabulary("exactness", Exactness.self) ?? .exact
+        let accuracy = number("accuracy_m")
+        let villages = codeList("villages_served")
+        let approved = date("approved_on"), started = date("started_on"), completed = date("completed_on")
+        let investor = vocabulary("investor", Investor.self)
+        let funding = fundingLines()
+        let labourDays = number("labour_days")
+        guard ok, let programme, let category, let status else { return nil }
+        var lines = funding
+        if let labourDays {
+            if lines.isEmpty { lines = [FundingLine(source: .communityLabour, plannedVND: 0, disbursedVND: 0)] }
+            lines[lines.count - 1].labourDays = Int(labourDays)
+        }
+        let work = Work(
+            id: id, name: name, programme: programme, category: category, status: status, geometry: geometry,
+            surface: surface, roadClass: roadClass, declaredCommuneCode: text("commune_code"), exactness: exactness,
+            accuracyM: accuracy, villagesServed: villages, approvedOn: approved, startedOn: started,
+            completedOn: completed, investor: investor, funding: lines)
+        for problem in work.invariantProblems() { bad(problem.field, problem.value, problem.description) }
+        return ok ? work : nil
+    }
+
+    /// Per-source lines when `planned_<source>_vnd` columns are given, else one line of totals.
+    private mutating func fundingLines() -> [FundingLine] {
+        var lines: [FundingLine] = []
+        for source in FundingSource.allCases {
+            let planned = money("planned_\(source.rawValue)_vnd")
+            let disbursed = money("disbursed_\(source.rawValue)_vnd")
+            if planned != nil || disbursed != nil {
+                lines.append(FundingLine(source: source, plannedVND: planned ?? 0, disbursedVND: disbursed ?? 0))
+            }
+        }
+        let planned = money("planned_vnd"), disbursed = money("disbursed_vnd")
+        if lines.isEmpty {
+            if planned != nil || disbursed != nil {
+                lines.append(FundingLine(source: nil, plannedVND: planned ?? 0, disbursedVND: disbursed ?? 0))
+            }
+            return lines
+        }
+        let sumPlanned = lines.reduce(0) { $0 + $1.plannedVND }
+        let sumDisbursed = lines.reduce(0) { $0 + $1.disbursedVND }
+        if let planned, planned != sumPlanned {
+            bad("planned_vnd", String(planned), "differs from the sum of planned_<source>_vnd (\(sumPlanned))")
+        }
+        if let disbursed, disbursed != sumDisbursed {
+            bad("disbursed_vnd", String(disbursed), "differs from the sum of disbursed_<source>_vnd (\(sumDisbursed))")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,75 @@
+import AtlasModel
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every commune with its statistics of `year`, flags of the period holding `year`, works
+    /// counts and investment, sorted by code.
+    public func communeSummaries(year: Int) throws -> [CommuneSummary] {
+        try dbWriter.read { db in
+            let flags = try Self.flags(inPeriodHolding: year, in: db)
+            var stats: [String: YearStats] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM yearStats WHERE year = ?", arguments: [year]) {
+                stats[row["code"]] = YearStats(
+                    year: year, code: row["code"], households: row["households"], poorHouseholds: row["poorHouseholds"],
+                    nearPoorHouseholds: row["nearPoorHouseholds"])
+            }
+            var byCategory: [String: [WorkCategory: Int]] = [:]
+            var byStatus: [String: [WorkStatus: Int]] = [:]
+            var money: [String: (Int64, Int64)] = [:]
+            let works = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT communeCode, category, status, count(*) AS n, sum(plannedVND) AS planned,
+                           sum(disbursedVND) AS disbursed
+                    FROM work WHERE communeCode IS NOT NULL GROUP BY communeCode, category, status
+                    """)
+            while let row = try works.next() {
+                let code: String = row["communeCode"]
+                let n: Int = row["n"]
+                if let c = WorkCategory(rawValue: row["category"]) { byCategory[code, default: [:]][c, default: 0] += n }
+                if let s = WorkStatus(rawValue: row["status"]) { byStatus[code, default: [:]][s, default: 0] += n }
+                let (p, d) = money[code] ?? (0, 0)
+                money[code] = (p + (row["planned"] as Int64? ?? 0), d + (row["disbursed"] as Int64? ?? 0))
+            }
+            let communes = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.code, c.name, c.type, c.parentCode, d.name AS districtName, c.geometry
+                    FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode
+                    WHERE c.kind = 'commune' ORDER BY c.code
+                    """)
+            var result: [CommuneSummary] = []
+            while let row = try communes.next() {
+                let code: String = row["code"]
+                let district: String? = row["parentCode"]
+                let blob: Data = row["geometry"]
+                var communeFlags = flags[code] ?? []
+                if let district, flags[district]?.contains(.poor30a) == true { communeFlags.insert(.poor30a) }
+                let (planned, disbursed) = money[code] ?? (0, 0)
+                result.append(
+                    CommuneSummary(
+                        code: code, name: row["name"], type: row["type"], districtCode: district,
+                        districtName: row["districtName"],
+                        geometry: try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry },
+                        flags: communeFlags, stats: stats[code], worksByCategory: byCategory[code] ?? [:],
+                        worksByStatus: byStatus[code] ?? [:], plannedVND: planned, disbursedVND: disbursed))
+            }
+            return result
+        }
+    }
+
+    /// Flags per code for the programme period that holds `year` (e.g. 2016-2020 for 2018).
+    static func flags(inPeriodHolding year: Int, in db: Database) throws -> [String: Set<ClassificationFlag>] {
+        var flags: [String: Set<ClassificationFlag>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT period, code, flag FROM classification") {
+            let period: String = row["period"]
+            let bounds = period.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2, bounds[0] <= year, year <= bounds[1],
+                let flag = ClassificationFlag(rawValue: row["flag"])
+            else { continue }
+            flags[row["code"], default: []].insert(flag)
+        }
+        return flags
+    }
+}
