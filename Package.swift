@@ -45,7 +45,11 @@ let package = Package(
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(name: "AtlasGeoJSONTests", dependencies: ["AtlasGeoJSON"]),
         .testTarget(name: "AtlasSpatialTests", dependencies: ["AtlasSpatial"]),
-        .testTarget(name: "AtlasStoreTests", dependencies: ["AtlasStore", "AtlasImport"]),
+        .testTarget(name: "AtlasStoreTests", dependencies: ["AtlasStore"]),
+        .testTarget(
+            name: "AtlasImportTests",
+            dependencies: ["AtlasImport", "AtlasStore", "AtlasExport", "AtlasGeoJSON", "AtlasSpatial"]
+        ),
         .testTarget(name: "AtlasCoverageTests", dependencies: ["AtlasCoverage", "AtlasImport", "AtlasStore"]),
         .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"]),
     ]

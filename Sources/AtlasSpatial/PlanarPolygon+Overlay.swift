@@ -6,10 +6,11 @@ extension PlanarPolygon {
     public func lengthInside(_ line: [Position], scratch: inout SpatialScratch) -> Double {
         guard line.count >= 2 else { return 0 }
         var total = 0.0
+        var hint: PieceState? = nil
         for k in 1..<line.count {
             let p = line[k - 1], q = line[k]
             let length = ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()
-            forEachPiece(p.x, p.y, q.x, q.y, scratch: &scratch) { t0, t1, state in
+            hint = forEachPiece(p.x, p.y, q.x, q.y, startHint: hint, scratch: &scratch) { t0, t1, state in
                 if state != .outside { total += (t1 - t0) * length }
             }
         }

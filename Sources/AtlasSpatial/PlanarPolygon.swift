@@ -7,7 +7,10 @@ import AtlasModel
 /// so signed ring areas add up to the area and Green's-theorem sums (``intersectionArea(with:scratch:)``)
 /// need no orientation checks. Parts of a MultiPolygon are assumed not to overlap (valid geometry);
 /// ``locate(x:y:)`` uses the even-odd rule over all rings.
-public struct PlanarPolygon: Sendable {
+///
+/// A final class: the hot loops pick polygons out of arrays, and one reference costs one
+/// retain where a struct of seven arrays would cost seven.
+public final class PlanarPolygon: Sendable {
     /// Interleaved x, y of every ring; each ring repeats its first vertex at its end.
     let coords: [Double]
     /// Vertex index where each ring starts, plus one final end index.
@@ -54,12 +57,12 @@ public struct PlanarPolygon: Sendable {
     }
 
     /// A Polygon: exterior ring first, then holes.
-    public init(rings: [[Position]]) {
+    public convenience init(rings: [[Position]]) {
         self.init(polygons: [rings])
     }
 
     /// The polygonal geometry, or nil for any other kind.
-    public init?(_ geometry: Geometry) {
+    public convenience init?(_ geometry: Geometry) {
         guard geometry.isPolygonal else { return nil }
         self.init(polygons: geometry.polygons)
     }

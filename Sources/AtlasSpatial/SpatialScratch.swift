@@ -5,6 +5,9 @@ public struct SpatialScratch: Sendable {
     var parameters: [Double] = []
     /// Collinear overlaps of the segment with edges, as (low t, high t, ±1 same/opposite direction).
     var overlaps: [Double] = []
+    /// Whether P (Q) of the segment being clipped lies on the boundary.
+    var touchesStart = false
+    var touchesEnd = false
     /// Candidate item numbers from an index query.
     var candidates: [Int] = []
     /// Per-commune measures of the last ``CommuneAssigner/communeIndex(for:scratch:)`` call.

@@ -1,0 +1,93 @@
+import AtlasModel
+import AtlasSpatial
+import AtlasStore
+import Dispatch
+import Foundation
+
+/// Computes SPEC §2 coverage: for every village (or centroid stand-in) and category, whether a
+/// serving work lies within the service distance (planar metres in the metric CRS, inclusive)
+/// or lists the village in `villages_served`; then household-weighted ratios per commune.
+public struct CoverageEngine: Sendable {
+    public var rules: CoverageRules
+
+    public init(rules: CoverageRules = .standard) {
+        self.rules = rules
+    }
+
+    /// Runs on the database (reads once, computes in memory).
+    public func run(on database: AppDatabase, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport {
+        let inputs = try database.coverageInputs(servingStatuses: rules.servingStatuses, statsYear: statsYear)
+        return compute(inputs, asOf: asOf)
+    }
+
+    /// The computation itself, free of I/O.
+    public func compute(_ inputs: CoverageInputs, asOf: CalendarDate? = nil) -> CoverageReport {
+        let points = CoveragePoints(inputs)
+        let categories = WorkCategory.allCases
+        let results = ConcurrentSlots<[Bool]>(count: categories.count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: categories.count) { i in
+            results[i] = servedFlags(category: categories[i], inputs: inputs, points: points, asOf: asOf)
+        }
+        let servedByCategory = results.values
+        var communes: [CommuneCoverage] = []
+        communes.reserveCapacity(inputs.communes.count)
+        for (c, commune) in inputs.communes.enumerated() {
+            var tallies: [WorkCategory: CoverageTally] = [:]
+            for (i, category) in categories.enumerated() {
+                var tally = CoverageTally()
+                for p in points.pointsOfCommune[c] {
+                    tally.add(households: points.households[p], served: servedByCategory[i][p])
+                }
+                tallies[category] = tally
+            }
+            communes.append(
+                CommuneCoverage(
+                    code: commune.code, districtCode: commune.districtCode, usesCentroid: points.usesCentroid[c],
+                    tallies: tallies, workCounts: inputs.workCounts[commune.code] ?? [:]))
+        }
+        return CoverageReport(
+            communes: communes, rules: rules, asOf: asOf, statsYear: inputs.statsYear,
+            villagesWithoutLocation: points.withoutLocation)
+    }
+
+    /// Served flag per coverage point for one category.
+    func servedFlags(category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, asOf: CalendarDate?)
+        -> [Bool]
+    {
+        var served = [Bool](repeating: false, count: points.count)
+        var located: [Geometry] = []
+        for work in inputs.works where work.category == category {
+            guard
+                rules.serves(
+                    category: category, status: work.status, surface: work.surface, exactness: work.exactness,
+                    completedOn: work.completedOn, asOf: asOf)
+            else { continue }
+            for code in work.villagesServed {
+                if let p = points.index(ofVillage: code) { served[p] = true }
+            }
+            if rules.countsByDistance(work.exactness) { located.append(work.metricGeometry) }
+        }
+        guard !located.isEmpty else { return served }
+        let distance = rules.distance(for: category)
+        let index = ProximityIndex(located, cellSize: max(distance, 1))
+        for p in 0..<points.count where !served[p] {
+            if let location = points.locations[p], index.hasItem(within: distance, of: location) { served[p] = true }
+        }
+        return served
+    }
+}
+
+/// One result slot per concurrent worker.
+final class ConcurrentSlots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T]
+
+    init(count: Int, initial: T) { slots = Array(repeating: initial, count: count) }
+
+    subscript(i: Int) -> T {
+        get { lock.withLock { slots[i] } }
+        set { lock.withLock { slots[i] = newValue } }
+    }
+
+    var values: [T] { lock.withLock { slots } }
+}
