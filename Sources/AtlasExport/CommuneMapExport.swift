@@ -1,3 +1,4 @@
+import AtlasCoverage
 import AtlasGeoJSON
 import AtlasModel
 import AtlasStore
@@ -13,6 +14,19 @@ public struct CommuneMapExport {
 
     public init(year: Int) {
         self.year = year
+    }
+
+    /// Adds `coverage_<category>` (4 decimals) and `coverage_centroid` from a coverage report.
+    public mutating func addCoverage(_ report: CoverageReport) {
+        let names = WorkCategory.allCases.map { "coverage_\($0.rawValue)" } + ["coverage_centroid"]
+        extraPropertyNames += names
+        for commune in report.communes {
+            var values: [(String, JSONValue)] = WorkCategory.allCases.map { category in
+                ("coverage_\(category.rawValue)", commune.ratio(category).map { .double(Self.round($0, 4)) } ?? .null)
+            }
+            values.append(("coverage_centroid", .bool(commune.usesCentroid)))
+            extraProperties[commune.code, default: []] += values
+        }
     }
 
     public func properties(of c: CommuneSummary) -> [(String, JSONValue)] {

@@ -21,7 +21,7 @@ public struct GeoJSONExporter {
             for commune in communes {
                 try writer.writeFeature(
                     id: commune.code, properties: JSONObject(uniqueKeysWithValues: export.properties(of: commune)),
-                    geometry: commune.geometry)
+                    geometry: commune.geometry.simplestForm)
             }
         }
     }
@@ -62,5 +62,13 @@ public struct GeoJSONExporter {
             members.append(("notice", .string(provenance.notices.joined(separator: " | "))))
         }
         return JSONObject(uniqueKeysWithValues: members)
+    }
+}
+
+extension Geometry {
+    /// A one-member MultiPolygon as the Polygon it is (what the source most often had).
+    var simplestForm: Geometry {
+        if case .multiPolygon(let polygons) = self, polygons.count == 1 { return .polygon(polygons[0]) }
+        return self
     }
 }

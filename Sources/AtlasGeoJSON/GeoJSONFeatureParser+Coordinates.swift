@@ -32,10 +32,12 @@ extension GeoJSONFeatureParser {
             scanner.depth -= 1
             return .empty
         }
-        if Self.startsNumber(first) {
-            return try parsePositionElements()
+        // An array of arrays is a list; anything else is read as a position (and a string or
+        // null in it is reported as "expected a number").
+        if first == UInt8(ascii: "[") {
+            return try parseCoordinateList()
         }
-        return try parseCoordinateList()
+        return try parsePositionElements()
     }
 
     /// Reads the numbers of a position, the `[` already consumed.
@@ -80,7 +82,7 @@ extension GeoJSONFeatureParser {
     }
 
     /// Reads an array of arrays (positions, rings, polygons…), the `[` already consumed and the
-    /// first element known not to be a number.
+    /// first element known to be an array.
     private mutating func parseCoordinateList() throws(JSONParseError) -> GeometryBuilder.Coordinates? {
         enum Level { case undetermined, positions, lists, nestedLists }
         var level = Level.undetermined

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasCoverage
 import AtlasExport
 import AtlasGeoJSON
 import AtlasModel
@@ -46,11 +47,15 @@ struct ExportCommunes: ParsableCommand {
 
     @OptionGroup var options: ExportOptions
     @Option(help: "Year of the statistics (default: the latest year with statistics).") var year: Int?
+    @OptionGroup var coverage: CoverageOptions
 
     func run() throws {
         let db = try options.database.open()
         let chosenYear = try year ?? db.statisticsYears().last ?? Calendar.current.component(.year, from: Date())
-        let count = try options.exporter(db).writeCommunes(CommuneMapExport(year: chosenYear), to: options.output)
+        var export = CommuneMapExport(year: chosenYear)
+        export.addCoverage(
+            try CoverageEngine(rules: try coverage.loadRules()).run(on: db, asOf: coverage.asOfDate, statsYear: chosenYear))
+        let count = try options.exporter(db).writeCommunes(export, to: options.output)
         options.done(count, "communes (statistics of \(chosenYear))")
     }
 }
