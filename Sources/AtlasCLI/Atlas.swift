@@ -12,7 +12,10 @@ struct Atlas: AsyncParsableCommand {
             3 runtime failure.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Works.self, Coverage.self, Export.self, Units.self, Sources.self]
+        subcommands: [
+            Init.self, Import.self, Works.self, Coverage.self, Targets.self, Check.self, Export.self, Units.self,
+            Sources.self,
+        ]
     )
 
     static func main() async {

@@ -9,6 +9,9 @@ public struct CommuneCoverage: Sendable {
     public var tallies: [WorkCategory: CoverageTally]
     /// Works assigned to the commune per category, any status.
     public var workCounts: [WorkCategory: Int]
+    /// Villages (or the centroid stand-in) counted, and how many are served per category.
+    public var villageCount: Int
+    public var servedVillages: [WorkCategory: Int]
 
     public func ratio(_ category: WorkCategory) -> Double? { tallies[category]?.ratio }
 }

@@ -33,17 +33,22 @@ public struct CoverageEngine: Sendable {
         communes.reserveCapacity(inputs.communes.count)
         for (c, commune) in inputs.communes.enumerated() {
             var tallies: [WorkCategory: CoverageTally] = [:]
+            var servedVillages: [WorkCategory: Int] = [:]
             for (i, category) in categories.enumerated() {
                 var tally = CoverageTally()
+                var served = 0
                 for p in points.pointsOfCommune[c] {
                     tally.add(households: points.households[p], served: servedByCategory[i][p])
+                    if servedByCategory[i][p] { served += 1 }
                 }
                 tallies[category] = tally
+                servedVillages[category] = served
             }
             communes.append(
                 CommuneCoverage(
                     code: commune.code, districtCode: commune.districtCode, usesCentroid: points.usesCentroid[c],
-                    tallies: tallies, workCounts: inputs.workCounts[commune.code] ?? [:]))
+                    tallies: tallies, workCounts: inputs.workCounts[commune.code] ?? [:],
+                    villageCount: points.pointsOfCommune[c].count, servedVillages: servedVillages))
         }
         return CoverageReport(
             communes: communes, rules: rules, asOf: asOf, statsYear: inputs.statsYear,

@@ -58,6 +58,23 @@ public struct CommuneMapExport {
         return p
     }
 
+    /// Adds the P1 fields: baseline poverty rate, change per year, target and status.
+    public mutating func addTargets(_ fields: [String: CommuneTargetFields]) {
+        extraPropertyNames += [
+            "poverty_rate_baseline", "baseline_year", "poverty_change_points_per_year", "p1_target_points",
+            "p1_status",
+        ]
+        for (code, f) in fields {
+            extraProperties[code, default: []] += [
+                ("poverty_rate_baseline", f.baselineRate.map { .double(Self.round($0, 4)) } ?? .null),
+                ("baseline_year", .integer(Int64(f.baselineYear))),
+                ("poverty_change_points_per_year", f.changePerYear.map { .double(Self.round($0, 2)) } ?? .null),
+                ("p1_target_points", .double(f.target)),
+                ("p1_status", .string(f.status.rawValue)),
+            ]
+        }
+    }
+
     static func round(_ value: Double, _ decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }

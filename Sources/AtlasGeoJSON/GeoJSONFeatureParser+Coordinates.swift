@@ -87,9 +87,14 @@ extension GeoJSONFeatureParser {
         enum Level { case undetermined, positions, lists, nestedLists }
         var level = Level.undetermined
         var emptyChildren = 0
-        var positions: [Position] = []
-        var lists: [[Position]] = []
-        var nested: [[[Position]]] = []
+        let positionBase = positionStack.count
+        let lineBase = lineStack.count
+        let polygonBase = polygonStack.count
+        defer {
+            positionStack.removeSubrange(positionBase...)
+            lineStack.removeSubrange(lineBase...)
+            polygonStack.removeSubrange(polygonBase...)
+        }
         var isFirst = true
         var index = 0
         while try scanner.nextElement(&isFirst) {
@@ -106,24 +111,24 @@ extension GeoJSONFeatureParser {
             case (.empty, .undetermined):
                 emptyChildren += 1
             case (.empty, .lists):
-                lists.append([])
+                lineStack.append([])
             case (.empty, .nestedLists):
-                nested.append([])
+                polygonStack.append([])
             case (.position(let p), .undetermined) where emptyChildren == 0, (.position(let p), .positions):
                 level = .positions
-                positions.append(p)
+                positionStack.append(p)
             case (.positions(let ps), .undetermined):
                 level = .lists
-                lists = Array(repeating: [], count: emptyChildren)
-                lists.append(ps)
+                for _ in 0..<emptyChildren { lineStack.append([]) }
+                lineStack.append(ps)
             case (.positions(let ps), .lists):
-                lists.append(ps)
+                lineStack.append(ps)
             case (.lists(let ls), .undetermined):
                 level = .nestedLists
-                nested = Array(repeating: [], count: emptyChildren)
-                nested.append(ls)
+                for _ in 0..<emptyChildren { polygonStack.append([]) }
+                polygonStack.append(ls)
             case (.lists(let ls), .nestedLists):
-                nested.append(ls)
+                polygonStack.append(ls)
             case (.nestedLists, _):
                 recordProblem("nested too deeply for a geometry", element: index)
             default:
@@ -133,9 +138,9 @@ extension GeoJSONFeatureParser {
         guard coordinateProblem == nil else { return nil }
         switch level {
         case .undetermined: return .lists(Array(repeating: [], count: emptyChildren))
-        case .positions: return .positions(positions)
-        case .lists: return .lists(lists)
-        case .nestedLists: return .nestedLists(nested)
+        case .positions: return .positions(Array(positionStack[positionBase...]))
+        case .lists: return .lists(Array(lineStack[lineBase...]))
+        case .nestedLists: return .nestedLists(Array(polygonStack[polygonBase...]))
         }
     }
 

@@ -9,8 +9,7 @@ extension GeoJSONFeatureParser {
             throw documentError("the top-level value is \(value.kindName), expected a FeatureCollection or Feature object", at: documentStart)
         }
         let documentLine = line(at: documentStart)
-        try scanner.beginObject()
-        var cursor = JSONScanner.ObjectCursor()
+        var cursor = try scanner.beginObject()
         var type: String?
         var sawFeatures = false
         var featureCount = 0
@@ -63,6 +62,7 @@ extension GeoJSONFeatureParser {
                 }
             }
         }
+        scanner.endObject(cursor)
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error(.trailingData, at: scanner.offset) }
         guard let type else { throw documentError("the top-level object has no \"type\" member", at: documentStart) }

@@ -9,6 +9,11 @@ struct GeoJSONFeatureParser {
     var vertexCount = 0
     var coordinateProblem: String?
     var coordinatePath: [Int] = []
+    /// Positions, lines and polygons being read, innermost last (each finished array is copied
+    /// out at its exact size).
+    var positionStack: [Position] = []
+    var lineStack: [[Position]] = []
+    var polygonStack: [[[Position]]] = []
     /// Incremental line counting for ``GeoJSONFeature/line``.
     private var lineCountedTo = 0
     private var lineAtCounted = 1
@@ -73,14 +78,14 @@ struct GeoJSONFeatureParser {
             let value = try scanner.parseValue()
             return GeoJSONFeature(index: index, line: line, featureError: "feature is \(value.kindName), not an object")
         }
-        try scanner.beginObject()
-        var cursor = JSONScanner.ObjectCursor()
+        var cursor = try scanner.beginObject()
         var parts = FeatureParts()
         while let key = try scanner.nextKey(&cursor) {
             if try !parseFeatureMember(key, into: &parts) {
                 try scanner.skipValue()  // bbox and foreign members of the feature
             }
         }
+        scanner.endObject(cursor)
         return parts.feature(index: index, line: line)
     }
 
@@ -121,8 +126,7 @@ struct GeoJSONFeatureParser {
             let value = try scanner.parseValue()
             return value.isNull ? (nil, nil) : (nil, "geometry must be an object or null, found \(value.kindName)")
         }
-        try scanner.beginObject()
-        var cursor = JSONScanner.ObjectCursor()
+        var cursor = try scanner.beginObject()
         var typeValue: JSONValue?
         var coordinates: GeometryBuilder.Coordinates?
         var sawCoordinates = false
@@ -140,6 +144,7 @@ struct GeoJSONFeatureParser {
                 try scanner.skipValue()  // bbox, geometries of a GeometryCollection, foreign members
             }
         }
+        scanner.endObject(cursor)
         guard let typeValue else { return (nil, "geometry has no \"type\" member") }
         guard case .string(let type) = typeValue else {
             return (nil, "geometry type must be a string, found \(typeValue.kindName)")

@@ -9,6 +9,11 @@ struct JSONScanner {
     let maxDepth: Int
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Keys of the objects being read, innermost last (for the duplicate check, and so each
+    /// finished object gets arrays of exactly its size).
+    var keyStack: [String] = []
+    /// Values of the arrays and objects being read, innermost last.
+    var valueStack: [JSONValue] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -70,24 +75,26 @@ struct JSONScanner {
 
     // MARK: Containers
 
-    /// Keys seen so far in one object, for the duplicate check.
+    /// Where one object's keys start on ``keyStack``, for the duplicate check.
     struct ObjectCursor {
         var isFirst = true
-        var keys: [String] = []
+        var base: Int
         var keySet: Set<String>? = nil
+    }
 
-        mutating func insert(_ key: String) -> Bool {
-            if keySet == nil && keys.count >= 12 {
-                keySet = Set(keys)
-            }
-            if keySet != nil {
-                guard keySet!.insert(key).inserted else { return false }
-            } else if keys.contains(key) {
-                return false
-            }
-            keys.append(key)
-            return true
+    /// Records `key` for the object of `cursor`; false if it already occurred there.
+    private mutating func insertKey(_ key: String, _ cursor: inout ObjectCursor) -> Bool {
+        let count = keyStack.count - cursor.base
+        if cursor.keySet == nil && count >= 12 {
+            cursor.keySet = Set(keyStack[cursor.base...])
         }
+        if cursor.keySet != nil {
+            guard cursor.keySet!.insert(key).inserted else { return false }
+        } else {
+            for i in cursor.base..<keyStack.count where keyStack[i] == key { return false }
+        }
+        keyStack.append(key)
+        return true
     }
 
     private mutating func enterContainer() throws(JSONParseError) {
@@ -98,11 +105,17 @@ struct JSONScanner {
         offset += 1
     }
 
-    /// Consumes `{` (after whitespace).
-    mutating func beginObject() throws(JSONParseError) {
+    /// Consumes `{` (after whitespace) and returns the cursor to pass to ``nextKey(_:)``.
+    mutating func beginObject() throws(JSONParseError) -> ObjectCursor {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw expected("'{'", at: offset) }
         try enterContainer()
+        return ObjectCursor(base: keyStack.count)
+    }
+
+    /// Forgets the keys of a finished object (after ``nextKey(_:)`` returned nil).
+    mutating func endObject(_ cursor: ObjectCursor) {
+        keyStack.removeSubrange(cursor.base...)
     }
 
     /// The next key of the current object, positioned before its value; nil after the closing `}`.
@@ -128,7 +141,7 @@ struct JSONScanner {
         }
         let keyStart = offset
         let key = try parseString()
-        guard cursor.insert(key) else { throw error(.duplicateKey(key), at: keyStart) }
+        guard insertKey(key, &cursor) else { throw error(.duplicateKey(key), at: keyStart) }
         skipWhitespace()
         guard peek() == UInt8(ascii: ":") else { throw expected("':'", at: offset) }
         offset += 1
@@ -169,20 +182,26 @@ struct JSONScanner {
         skipWhitespace()
         switch peek() {
         case UInt8(ascii: "{"):
-            try beginObject()
-            var cursor = ObjectCursor()
-            var values: [JSONValue] = []
+            var cursor = try beginObject()
+            let valueBase = valueStack.count
             while try nextKey(&cursor) != nil {
-                values.append(try parseValue())
+                let value = try parseValue()
+                valueStack.append(value)
             }
-            return .object(JSONObject(uncheckedKeys: cursor.keys, values: values))
+            let object = JSONObject(uncheckedKeys: Array(keyStack[cursor.base...]), values: Array(valueStack[valueBase...]))
+            endObject(cursor)
+            valueStack.removeSubrange(valueBase...)
+            return .object(object)
         case UInt8(ascii: "["):
             try beginArray()
-            var elements: [JSONValue] = []
+            let valueBase = valueStack.count
             var isFirst = true
             while try nextElement(&isFirst) {
-                elements.append(try parseValue())
+                let value = try parseValue()
+                valueStack.append(value)
             }
+            let elements = Array(valueStack[valueBase...])
+            valueStack.removeSubrange(valueBase...)
             return .array(elements)
         case UInt8(ascii: "\""):
             return .string(try parseString())

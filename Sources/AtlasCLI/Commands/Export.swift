@@ -55,6 +55,10 @@ struct ExportCommunes: ParsableCommand {
         var export = CommuneMapExport(year: chosenYear)
         export.addCoverage(
             try CoverageEngine(rules: try coverage.loadRules()).run(on: db, asOf: coverage.asOfDate, statsYear: chosenYear))
+        export.addTargets(
+            CommuneTargetFields.compute(
+                stats: try db.allStatistics(), classifications: try db.allClassifications(),
+                communes: try db.units(kind: .commune), year: chosenYear))
         let count = try options.exporter(db).writeCommunes(export, to: options.output)
         options.done(count, "communes (statistics of \(chosenYear))")
     }

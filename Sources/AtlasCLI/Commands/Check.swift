@@ -1,0 +1,36 @@
+import ArgumentParser
+import AtlasCoverage
+import AtlasStore
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every problem in the data, one line per finding; exit 1 when any is an error.",
+        discussion: """
+            Errors: ineligible works (30a outside a poor district, 135 outside difficult/border/safe-zone \
+            communes), works in no commune, completed works without a completion date, statistics with more \
+            poor than households. Warnings: declared commune disagrees with the geometry, roads without \
+            surface, villages outside their commune. Info: works located only by their commune.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "table or csv.") var format: Format = .table
+    @Flag(help: "Leave out info-level findings.") var quiet = false
+
+    func run() throws {
+        var findings = try DataChecker().run(on: try database.open())
+        if quiet { findings.removeAll { $0.severity == .info } }
+        let rows = findings.map { [$0.severity.rawValue, $0.subject, $0.id, $0.rule, $0.reason] }
+        let header = ["severity", "subject", "id", "rule", "reason"]
+        switch format {
+        case .table: print(TextTable.render(header: header, rows: rows), terminator: "")
+        case .csv: print(CSVText.render(header: header, rows: rows), terminator: "")
+        }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        Terminal.note("\(errors) errors, \(warnings) warnings, \(findings.count - errors - warnings) notes")
+        if errors > 0 { throw ExitCode(AtlasExitCode.dataProblems) }
+    }
+}
