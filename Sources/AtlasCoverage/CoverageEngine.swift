@@ -16,6 +16,11 @@ public struct CoverageEngine: Sendable {
 
     /// Runs on the database (reads once, computes in memory).
     public func run(on database: AppDatabase, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport {
+        guard rules.metricSRID == SpatialReference.metric else {
+            throw ModelError.invalid(
+                field: "metric_srid", value: String(rules.metricSRID),
+                reason: "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)")
+        }
         let inputs = try database.coverageInputs(servingStatuses: rules.servingStatuses, statsYear: statsYear)
         return compute(inputs, asOf: asOf)
     }

@@ -17,8 +17,9 @@ extension JSONScanner {
     }
 
     /// Scans an RFC 8259 number at the current offset. The result is correctly rounded: a fast
-    /// exact path (Clinger) covers up to 15–16 significant digits with small exponents, anything
-    /// else goes through the standard library's correctly rounded conversion.
+    /// exact path (Clinger) covers up to 15–16 significant digits with small exponents,
+    /// ``ExactDecimal`` up to 19 digits with up to 19 decimals, anything else goes through the
+    /// standard library's correctly rounded conversion.
     mutating func scanNumber() throws(JSONParseError) -> ScannedNumber {
         let start = offset
         var i = offset
@@ -115,6 +116,10 @@ extension JSONScanner {
             } else {
                 value *= Self.exactPowersOfTen[exponent]
             }
+        } else if !truncated && exponent < 0 && exponent >= -19,
+            let quotient = ExactDecimal.quotient(mantissa, dividedByPowerOfTen: -exponent)
+        {
+            value = quotient  // 16–19 significant digits, e.g. coordinates with 15 decimals
         } else {
             // Slow but correctly rounded; the text has already been checked against the grammar.
             let slice = UnsafeBufferPointer(rebasing: bytes[(negative ? start + 1 : start)..<i])
