@@ -12,7 +12,11 @@ final class LocationChecker {
     let inputSRID: Int32
     private let toWGS84: CoordinateTransformer
     private let toMetric: CoordinateTransformer
+    /// The province in WGS84 (where GeoJSON edges are straight), scaled to about a metre per unit
+    /// so the buffer can be measured; scaling keeps point-in-polygon exact.
     private let province: PolygonStripIndex
+    private let scaleX: Double
+    private let scaleY = 110_574.0
 
     init(inputSRID: Int32, database: AppDatabase) throws {
         guard SpatialReference.acceptedInput.contains(inputSRID) else {
@@ -21,9 +25,16 @@ final class LocationChecker {
         self.inputSRID = inputSRID
         toWGS84 = try CoordinateTransformer(from: inputSRID, to: SpatialReference.wgs84)
         toMetric = try CoordinateTransformer(from: SpatialReference.wgs84, to: SpatialReference.metric)
-        let provinces = try database.metricUnits(kind: .province)
+        let provinces = try database.wgs84Units(kind: .province)
         guard !provinces.isEmpty else { throw LocationSetupError.noProvince }
-        province = PolygonStripIndex(polygons: provinces.flatMap { $0.geometry.polygons })
+        var box = BoundingBox.empty
+        for p in provinces { box.extend(p.geometry.boundingBox) }
+        let sx = 111_320.0 * cos((box.minY + box.maxY) / 2 * .pi / 180)
+        let sy = scaleY
+        scaleX = sx
+        province = PolygonStripIndex(polygons: provinces.flatMap {
+            $0.geometry.mapPositions { Position(x: $0.x * sx, y: $0.y * sy) }.polygons
+        })
     }
 
     /// Transformer from WGS84 to the metric space, for callers that need more.
@@ -41,8 +52,8 @@ final class LocationChecker {
         toWGS84.transform(&wgs)
         var metric = wgs
         toMetric.transform(&metric)
-        for i in metric.indices where !isInProvince(metric[i]) {
-            return .failure(outsideProblem(input: input[i], wgs: wgs[i], metric: metric[i], vertex: i, of: input.count))
+        for i in wgs.indices where !isInProvince(wgs[i]) || !(metric[i].x.isFinite && metric[i].y.isFinite) {
+            return .failure(outsideProblem(input: input[i], wgs: wgs[i], vertex: i, of: input.count))
         }
         var k = 0
         let wgsGeometry = geometry.mapPositions { _ in defer { k += 1 }; return wgs[k] }
@@ -51,10 +62,12 @@ final class LocationChecker {
         return .success((wgsGeometry, metricGeometry))
     }
 
+    /// Whether a WGS84 position lies in the province or within the buffer of its boundary.
     private func isInProvince(_ p: Position) -> Bool {
         guard p.x.isFinite, p.y.isFinite else { return false }
-        if province.locate(p) != .outside { return true }
-        return province.distanceToBoundary(p, within: Self.bufferMetres) != nil
+        let scaled = Position(x: p.x * scaleX, y: p.y * scaleY)
+        if province.locate(scaled) != .outside { return true }
+        return province.distanceToBoundary(scaled, within: Self.bufferMetres) != nil
     }
 
     private func vertexLabel(_ i: Int, of n: Int) -> String { n == 1 ? "" : "vertex \(i + 1) of \(n): " }
@@ -66,7 +79,7 @@ final class LocationChecker {
         }
         // In Vietnam longitude is above 100 and latitude below 24, so a swap always shows.
         if abs(p.y) > 90 || (p.x < 90 && p.y > 100) {
-            let swapped = isInProvince(toMetric.transform(toWGS84.transform(Position(x: p.y, y: p.x))))
+            let swapped = isInProvince(toWGS84.transform(Position(x: p.y, y: p.x)))
             return LocationProblem(
                 reason: "\(label)(\(format(p.x)), \(format(p.y))) is not a valid longitude, latitude"
                     + (swapped ? "; latitude and longitude look swapped (longitude comes first)" : ""))
@@ -77,21 +90,19 @@ final class LocationChecker {
         return nil
     }
 
-    private func outsideProblem(input: Position, wgs: Position, metric: Position, vertex i: Int, of n: Int)
-        -> LocationProblem
-    {
+    private func outsideProblem(input: Position, wgs: Position, vertex i: Int, of n: Int) -> LocationProblem {
         let label = vertexLabel(i, of: n)
         let where_: String
         if wgs.x.isFinite {
-            let d = province.distanceToBoundary(metric, within: 2_000_000).map { " about \(Int(($0 / 1000).rounded())) km" } ?? ""
+            let scaled = Position(x: wgs.x * scaleX, y: wgs.y * scaleY)
+            let d = province.distanceToBoundary(scaled, within: 2_000_000).map { " about \(Int(($0 / 1000).rounded())) km" } ?? ""
             where_ = "lon \(format(wgs.x)), lat \(format(wgs.y)) lies\(d) outside the province boundary"
         } else {
             where_ = "(\(format(input.x)), \(format(input.y))) cannot be transformed from EPSG:\(inputSRID)"
         }
         let swappedInput = Position(x: input.y, y: input.x)
-        let swappedMetric = toMetric.transform(toWGS84.transform(swappedInput))
         let hint =
-            isInProvince(swappedMetric)
+            isInProvince(toWGS84.transform(swappedInput))
             ? (SpatialReference.isGeographic(inputSRID)
                 ? "; latitude and longitude look swapped (longitude comes first)"
                 : "; X and Y look swapped (give easting first, then northing)")

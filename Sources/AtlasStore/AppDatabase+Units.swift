@@ -36,15 +36,24 @@ extension AppDatabase {
 
     // MARK: Reads
 
-    /// Communes with their metric boundaries, sorted by code.
+    /// Units of one kind with their metric boundaries, sorted by code.
     public func metricUnits(kind: UnitKind) throws -> [(code: String, geometry: Geometry)] {
+        try unitGeometries(kind: kind, column: "metricGeometry")
+    }
+
+    /// Units of one kind with their WGS84 boundaries, sorted by code.
+    public func wgs84Units(kind: UnitKind) throws -> [(code: String, geometry: Geometry)] {
+        try unitGeometries(kind: kind, column: "geometry")
+    }
+
+    private func unitGeometries(kind: UnitKind, column: String) throws -> [(code: String, geometry: Geometry)] {
         try dbWriter.read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT code, metricGeometry FROM adminUnit WHERE kind = ? ORDER BY code",
+                db, sql: "SELECT code, \(column) AS g FROM adminUnit WHERE kind = ? ORDER BY code",
                 arguments: [kind.rawValue])
             var result: [(String, Geometry)] = []
             while let row = try rows.next() {
-                let data: Data = row["metricGeometry"]
+                let data: Data = row["g"]
                 result.append((row["code"], try data.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }))
             }
             return result

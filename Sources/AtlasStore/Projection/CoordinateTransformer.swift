@@ -15,6 +15,8 @@ public final class CoordinateTransformer: @unchecked Sendable {
         sourceSRID = source
         targetSRID = target
         guard let context = proj_context_create() else { throw StoreError.projection("no PROJ context") }
+        // Failures are reported as non-finite results, not printed by PROJ.
+        proj_log_level(context, PJ_LOG_NONE)
         guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
             proj_context_destroy(context)
             throw StoreError.projection("PROJ knows no operation from EPSG:\(source) to EPSG:\(target)")
