@@ -19,7 +19,7 @@ extension AppDatabase {
                 if let previous, previous != row.work.status {
                     try previous.checkTransition(to: row.work.status)
                 }
-                try writer.upsert(row, sourceId: sourceId)
+                try writer.upsert(row, sourceId: sourceId, isNew: previous == nil)
                 if previous != row.work.status {
                     let on = Self.statusDate(of: row.work) ?? recordedOn
                     try writer.recordStatus(
@@ -65,6 +65,16 @@ extension AppDatabase {
 
     static func statuses(of ids: [String], in db: Database) throws -> [String: WorkStatus] {
         var result: [String: WorkStatus] = [:]
+        if ids.count > 1000 {
+            // One scan beats a lookup per id for large batches.
+            let wanted = Set(ids)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, status FROM work")
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if wanted.contains(id), let status = WorkStatus(rawValue: row[1]) { result[id] = status }
+            }
+            return result
+        }
         let statement = try db.cachedStatement(sql: "SELECT status FROM work WHERE id = ?")
         for id in ids {
             if let raw = try String.fetchOne(statement, arguments: [id]), let status = WorkStatus(rawValue: raw) {

@@ -33,6 +33,8 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             try db.loadSpatiaLite()
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 128 MiB of page cache keeps large imports from spilling to the WAL mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         return config
     }

@@ -38,7 +38,7 @@ struct WorkWriter {
             sql: "INSERT INTO workStatusChange (workId, fromStatus, toStatus, changedOn, recordedAt) VALUES (?, ?, ?, ?, ?)")
     }
 
-    func upsert(_ row: WorkRow, sourceId: Int64?) throws {
+    func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool) throws {
         let w = row.work
         try upsertWork.execute(arguments: [
             w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
@@ -50,9 +50,9 @@ struct WorkWriter {
             Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
             sourceId,
         ])
-        try deleteVillages.execute(arguments: [w.id])
+        if !isNew { try deleteVillages.execute(arguments: [w.id]) }
         for code in w.villagesServed { try insertVillage.execute(arguments: [w.id, code]) }
-        try deleteFunding.execute(arguments: [w.id])
+        if !isNew { try deleteFunding.execute(arguments: [w.id]) }
         for line in w.funding {
             try insertFunding.execute(arguments: [
                 w.id, line.source?.rawValue, line.plannedVND, line.disbursedVND, line.labourDays,
