@@ -11,43 +11,37 @@ enum FileBytes {
     static func read(path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw GeoJSONReadError.unreadableFile(path: path, reason: errnoText()) }
-        defer { close(fd) }
+        defer { _ = close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw GeoJSONReadError.unreadableFile(path: path, reason: errnoText()) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        if info.st_size > 0 {
-            // Read straight into the array's storage when the size is known.
-            let size = Int(info.st_size)
-            var failure: String?
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-                while initialized < size {
-                    let n = Glibc_read(fd, buffer.baseAddress! + initialized, size - initialized)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errnoText()
-                        return
-                    }
-                    if n == 0 { break }
-                    initialized += n
-                }
+        // Read straight into the array's storage for the size the file has now…
+        let size = max(Int(info.st_size), 0)
+        var failure: String?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < size {
+                let n = systemRead(fd, base + initialized, size - initialized)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errnoText() }
+                if n <= 0 { return }
+                initialized += n
             }
-            if let failure { throw GeoJSONReadError.unreadableFile(path: path, reason: failure) }
         }
-        // Whatever is left (files that grew, pipes and devices reporting size 0).
+        if let failure { throw GeoJSONReadError.unreadableFile(path: path, reason: failure) }
+        // …then whatever is left (pipes and devices report size 0; files may grow).
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc_read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw GeoJSONReadError.unreadableFile(path: path, reason: errnoText())
+            let n = chunk.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { systemRead(fd, $0, raw.count) } ?? 0
             }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw GeoJSONReadError.unreadableFile(path: path, reason: errnoText()) }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
         }
     }
 
-    @inline(__always) private static func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int {
+    private static func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int {
         #if canImport(Glibc)
             Glibc.read(fd, p, n)
         #elseif canImport(Musl)

@@ -6,7 +6,9 @@ extension GeoJSONFeatureParser {
         let documentStart = scanner.offset
         guard scanner.peek() == UInt8(ascii: "{") else {
             let value = try scanner.parseValue()
-            throw documentError("the top-level value is \(value.kindName), expected a FeatureCollection or Feature object", at: documentStart)
+            throw documentError(
+                "the top-level value is \(value.kindName), expected a FeatureCollection or Feature object",
+                at: documentStart)
         }
         let documentLine = line(at: documentStart)
         var cursor = try scanner.beginObject()
@@ -23,7 +25,8 @@ extension GeoJSONFeatureParser {
             case "type":
                 let value = try scanner.parseValue()
                 guard case .string(let name) = value, name == "FeatureCollection" || name == "Feature" else {
-                    throw documentError("type is \(value.jsonText), expected \"FeatureCollection\" or \"Feature\"", at: valueStart)
+                    throw documentError(
+                        "type is \(value.jsonText), expected \"FeatureCollection\" or \"Feature\"", at: valueStart)
                 }
                 if name == "Feature" && sawFeatures {
                     throw documentError("a Feature must not have a \"features\" member", at: valueStart)
@@ -67,7 +70,9 @@ extension GeoJSONFeatureParser {
         guard scanner.isAtEnd else { throw scanner.error(.trailingData, at: scanner.offset) }
         guard let type else { throw documentError("the top-level object has no \"type\" member", at: documentStart) }
         if type == "FeatureCollection" {
-            guard sawFeatures else { throw documentError("the FeatureCollection has no \"features\" member", at: documentStart) }
+            guard sawFeatures else {
+                throw documentError("the FeatureCollection has no \"features\" member", at: documentStart)
+            }
         } else {
             parts.type = .string("Feature")
             try body(parts.feature(index: 0, line: documentLine))

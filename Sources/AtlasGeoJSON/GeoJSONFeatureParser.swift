@@ -1,5 +1,13 @@
 import AtlasModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads GeoJSON straight from the byte scanner: features one at a time, properties as
 /// ``JSONObject``, coordinates straight into `Position` arrays (no intermediate JSON tree).
 struct GeoJSONFeatureParser {
@@ -59,9 +67,12 @@ struct GeoJSONFeatureParser {
         var line = lineAtCounted
         var i = lineCountedTo
         let bytes = scanner.bytes
-        while i < position {
-            if bytes[i] == 0x0A { line += 1 }
-            i += 1
+        // memchr is vectorised; features are usually one or a few lines long.
+        while i < position, let base = bytes.baseAddress,
+            let hit = memchr(base + i, 0x0A, position - i)
+        {
+            line += 1
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
         }
         lineCountedTo = position
         lineAtCounted = line
@@ -153,7 +164,8 @@ struct GeoJSONFeatureParser {
             return (nil, "GeometryCollection is not supported; put each of its geometries in a feature of its own")
         }
         guard GeometryBuilder.typeNames.contains(type) else {
-            return (nil, "unknown geometry type \"\(type)\" (expected one of \(GeometryBuilder.typeNames.joined(separator: ", ")))")
+            let known = GeometryBuilder.typeNames.joined(separator: ", ")
+            return (nil, "unknown geometry type \"\(type)\" (expected one of \(known))")
         }
         guard sawCoordinates else { return (nil, "\(type) has no \"coordinates\" member") }
         if let coordinateProblem { return (nil, coordinateProblem) }

@@ -87,9 +87,10 @@ public final class GeoJSONFileSink: GeoJSONSink {
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard fd >= 0 else { throw GeoJSONWriteError.io("\(name) is closed") }
+        guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
-            let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+            let n = systemWrite(fd, base + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw GeoJSONWriteError.io("\(name): \(String(cString: strerror(errno)))")

@@ -16,7 +16,8 @@ public enum GeoJSONWriteError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .invalidPrecision(let p):
-            "coordinate precision \(p) is outside \(GeoJSONWriteOptions.precisionRange.lowerBound)…\(GeoJSONWriteOptions.precisionRange.upperBound)"
+            "coordinate precision \(p) is outside \(GeoJSONWriteOptions.precisionRange.lowerBound)…"
+                + "\(GeoJSONWriteOptions.precisionRange.upperBound)"
         case .nonFiniteCoordinate(let id):
             "feature \(id.map { "\"\($0)\"" } ?? "without id") has a coordinate that is NaN or infinite"
         case .coordinateOutOfRange(let value, let id):

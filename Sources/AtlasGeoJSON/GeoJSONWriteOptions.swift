@@ -20,7 +20,8 @@ public struct GeoJSONWriteOptions: Hashable, Sendable {
     }
 
     /// Options with an explicit precision; throws unless it is within ``precisionRange``.
-    public init(coordinatePrecision: Int, writeBBox: Bool = false, textSequence: Bool = false) throws(GeoJSONWriteError) {
+    public init(coordinatePrecision: Int, writeBBox: Bool = false, textSequence: Bool = false) throws(GeoJSONWriteError)
+    {
         guard Self.precisionRange.contains(coordinatePrecision) else {
             throw .invalidPrecision(coordinatePrecision)
         }

@@ -25,7 +25,9 @@ extension GeoJSONWriter {
     @inline(__always)
     func units(_ p: Position) throws -> (x: Int64, y: Int64) {
         guard let x = formatter.units(p.x), let y = formatter.units(p.y) else {
-            guard p.x.isFinite && p.y.isFinite else { throw GeoJSONWriteError.nonFiniteCoordinate(featureID: currentID) }
+            guard p.x.isFinite && p.y.isFinite else {
+                throw GeoJSONWriteError.nonFiniteCoordinate(featureID: currentID)
+            }
             let value = p.x.magnitude >= formatter.limit ? p.x : p.y
             throw GeoJSONWriteError.coordinateOutOfRange(value, featureID: currentID)
         }

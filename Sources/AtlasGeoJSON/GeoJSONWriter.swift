@@ -55,7 +55,9 @@ public struct GeoJSONWriter<Sink: GeoJSONSink> {
     /// "notice"…) before `features`. In text-sequence mode nothing is written and foreign members
     /// are dropped (RFC 8142 sequences have no place for them).
     public mutating func begin(foreignMembers: JSONObject = [:]) throws {
-        guard phase == .notBegun else { throw GeoJSONWriteError.outOfOrder("begin(foreignMembers:) was already called") }
+        guard phase == .notBegun else {
+            throw GeoJSONWriteError.outOfOrder("begin(foreignMembers:) was already called")
+        }
         if let reserved = foreignMembers.keys.first(where: Self.reservedNames.contains) {
             throw GeoJSONWriteError.reservedMemberName(reserved)
         }
@@ -77,14 +79,16 @@ public struct GeoJSONWriter<Sink: GeoJSONSink> {
     /// writes `"geometry":null`.
     public mutating func writeFeature(id: String?, properties: JSONObject, geometry: Geometry?) throws {
         guard phase == .writing else {
-            throw GeoJSONWriteError.outOfOrder("writeFeature(id:properties:geometry:) needs begin(foreignMembers:) first and no end()")
+            throw GeoJSONWriteError.outOfOrder(
+                "writeFeature(id:properties:geometry:) needs begin(foreignMembers:) first and no end()")
         }
         currentID = id
         out.removeAll(keepingCapacity: true)
         if options.textSequence {
             out.append(0x1E)
         } else {
-            out.append(contentsOf: featureCount == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+            if featureCount > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
         }
         append(#"{"type":"Feature""#)
         if let id {
@@ -120,7 +124,9 @@ public struct GeoJSONWriter<Sink: GeoJSONSink> {
 
     /// Closes the FeatureCollection (adding its `bbox` when asked for) and flushes the sink.
     public mutating func end() throws {
-        guard phase == .writing else { throw GeoJSONWriteError.outOfOrder("end() needs begin(foreignMembers:) first, once") }
+        guard phase == .writing else {
+            throw GeoJSONWriteError.outOfOrder("end() needs begin(foreignMembers:) first, once")
+        }
         phase = .ended
         if !options.textSequence {
             out.removeAll(keepingCapacity: true)

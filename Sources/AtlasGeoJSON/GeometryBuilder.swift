@@ -61,14 +61,16 @@ enum GeometryBuilder {
 
     private static func checkLine(_ line: [Position], name: String) throws(Problem) {
         if line.count < 2 {
-            throw Problem(message: "\(name) has \(line.count) position\(line.count == 1 ? "" : "s"); it needs at least 2")
+            throw Problem(
+                message: "\(name) has \(line.count) position\(line.count == 1 ? "" : "s"); it needs at least 2")
         }
     }
 
     private static func checkRings(_ rings: [[Position]], prefix: String) throws(Problem) {
         for (i, ring) in rings.enumerated() {
             if ring.count < 4 {
-                throw Problem(message: "\(prefix)ring \(i) has \(ring.count) position\(ring.count == 1 ? "" : "s"); a linear ring needs at least 4")
+                let positions = "\(ring.count) position\(ring.count == 1 ? "" : "s")"
+                throw Problem(message: "\(prefix)ring \(i) has \(positions); a linear ring needs at least 4")
             }
             if let first = ring.first, let last = ring.last, first != last {
                 throw Problem(message: "\(prefix)ring \(i) is not closed: first \(text(first)) last \(text(last))")

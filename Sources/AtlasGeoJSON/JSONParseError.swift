@@ -3,7 +3,6 @@
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
         case unexpectedEnd
-        case unexpectedByte(UInt8)
         case expected(String)
         case duplicateKey(String)
         case nonFiniteLiteral(String)
@@ -33,7 +32,6 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     public var message: String {
         switch reason {
         case .unexpectedEnd: "unexpected end of input"
-        case .unexpectedByte(let b): "unexpected \(Self.describe(b))"
         case .expected(let what): "expected \(what)"
         case .duplicateKey(let key): "duplicate key \"\(key)\" in object"
         case .nonFiniteLiteral(let text): "\(text) is not a JSON number (NaN and Infinity are not allowed)"
@@ -50,11 +48,6 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 
     public var description: String {
         "line \(line), column \(column) (byte \(offset)): \(message)"
-    }
-
-    static func describe(_ byte: UInt8) -> String {
-        if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
-        return "byte \(hex(byte))"
     }
 
     static func hex(_ byte: UInt8) -> String {

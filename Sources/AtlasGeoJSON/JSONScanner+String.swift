@@ -89,12 +89,17 @@ extension JSONScanner {
             var scalar = try hex4(at: i + 2)
             var next = i + 6
             if scalar >= 0xD800 && scalar <= 0xDBFF {
-                guard next + 1 < bytes.count, bytes[next] == UInt8(ascii: "\\"), bytes[next + 1] == UInt8(ascii: "u") else {
-                    throw error(.invalidUnicodeEscape("high surrogate \\u\(hexText(scalar)) is not followed by a low surrogate"), at: i)
+                guard next + 1 < bytes.count, bytes[next] == UInt8(ascii: "\\"), bytes[next + 1] == UInt8(ascii: "u")
+                else {
+                    throw error(
+                        .invalidUnicodeEscape(
+                            "high surrogate \\u\(hexText(scalar)) is not followed by a low surrogate"), at: i)
                 }
                 let low = try hex4(at: next + 2)
                 guard low >= 0xDC00 && low <= 0xDFFF else {
-                    throw error(.invalidUnicodeEscape("high surrogate \\u\(hexText(scalar)) is followed by \\u\(hexText(low)), not a low surrogate"), at: i)
+                    let why =
+                        "high surrogate \\u\(hexText(scalar)) is followed by \\u\(hexText(low)), not a low surrogate"
+                    throw error(.invalidUnicodeEscape(why), at: i)
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 next += 6
@@ -120,7 +125,9 @@ extension JSONScanner {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-            default: throw error(.invalidUnicodeEscape("'\(text(i..<min(i + 4, bytes.count)))' is not 4 hex digits"), at: i - 2)
+            default:
+                throw error(
+                    .invalidUnicodeEscape("'\(text(i..<min(i + 4, bytes.count)))' is not 4 hex digits"), at: i - 2)
             }
             value = value << 4 | UInt32(digit)
         }

@@ -47,11 +47,6 @@ struct JSONScanner {
         return JSONParseError(reason: reason, offset: position, line: line, column: column)
     }
 
-    /// An "unexpected byte" (or "unexpected end") error at `position`.
-    func unexpected(at position: Int) -> JSONParseError {
-        position >= bytes.count ? error(.unexpectedEnd, at: position) : error(.unexpectedByte(bytes[position]), at: position)
-    }
-
     /// An error at `position` saying what was expected (or "unexpected end").
     func expected(_ what: String, at position: Int) -> JSONParseError {
         position >= bytes.count ? error(.unexpectedEnd, at: position) : error(.expected(what), at: position)
@@ -88,8 +83,11 @@ struct JSONScanner {
         if cursor.keySet == nil && count >= 12 {
             cursor.keySet = Set(keyStack[cursor.base...])
         }
-        if cursor.keySet != nil {
-            guard cursor.keySet!.insert(key).inserted else { return false }
+        if var keySet = cursor.keySet {
+            cursor.keySet = nil  // keep the set uniquely referenced while inserting
+            let inserted = keySet.insert(key).inserted
+            cursor.keySet = keySet
+            guard inserted else { return false }
         } else {
             for i in cursor.base..<keyStack.count where keyStack[i] == key { return false }
         }
@@ -188,7 +186,8 @@ struct JSONScanner {
                 let value = try parseValue()
                 valueStack.append(value)
             }
-            let object = JSONObject(uncheckedKeys: Array(keyStack[cursor.base...]), values: Array(valueStack[valueBase...]))
+            let object = JSONObject(
+                uncheckedKeys: Array(keyStack[cursor.base...]), values: Array(valueStack[valueBase...]))
             endObject(cursor)
             valueStack.removeSubrange(valueBase...)
             return .object(object)
@@ -247,7 +246,9 @@ struct JSONScanner {
         var end = position
         while end < bytes.count && end - position < 9 {
             let b = bytes[end]
-            guard b == UInt8(ascii: "-") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) else { break }
+            guard b == UInt8(ascii: "-") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) else {
+                break
+            }
             end += 1
         }
         return error(.nonFiniteLiteral(text(position..<end)), at: position)

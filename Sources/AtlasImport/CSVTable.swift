@@ -1,3 +1,4 @@
+import AtlasModel
 import Foundation
 
 /// An RFC 4180 CSV file read whole: a header and records that know the line they start on
@@ -90,7 +91,7 @@ struct CSVTable {
         if inQuotes { throw ParseError.unterminatedQuote(line: recordLine) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard sawAnything, let headerRecord = rows.first else { throw ParseError.empty }
-        header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        header = headerRecord.fields.map { $0.trimmedASCIISpaces }
         records = Array(rows.dropFirst())
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() {
@@ -105,7 +106,7 @@ struct CSVTable {
     /// The value of a column in a record, trimmed; nil when the column is absent or the cell empty.
     func value(_ record: Record, _ column: Int?) -> String? {
         guard let column, column < record.fields.count else { return nil }
-        let v = record.fields[column].trimmingCharacters(in: .whitespaces)
+        let v = record.fields[column].trimmedASCIISpaces
         return v.isEmpty ? nil : v
     }
 

@@ -36,7 +36,7 @@ extension Importer {
             if let first = seen[code] { bad("code", code, "the same code is already used by \(first)") }
             seen[code] = seen[code] ?? at
             let name = p["name"]?.stringValue ?? ""
-            if name.trimmingCharacters(in: .whitespaces).isEmpty { bad("name", name, "name is required") }
+            if name.trimmedASCIISpaces.isEmpty { bad("name", name, "name is required") }
             let kindText = p["kind"]?.stringValue ?? ""
             var kind: UnitKind?
             if let k = UnitKind(rawValue: kindText), k != .village {

@@ -114,7 +114,10 @@ extension Importer {
             } else {
                 log.add(at, hasWKT ? "wkt" : "lon,lat", "", "a work needs a location")
             }
-            var parser = WorkFieldParser(location: at, log: log) { value($0).map(JSONValue.string) }
+            // A column that is present but empty reads as null, one that is absent as nothing.
+            var parser = WorkFieldParser(location: at, log: log) { name in
+                columns[name] == nil ? nil : value(name).map(JSONValue.string) ?? .null
+            }
             let work = parser.work(geometry: geometry ?? .point(Position(x: 0, y: 0)))
             log = parser.log
             if let work, geometry != nil { drafts.append(WorkDraft(location: at, work: work)) }

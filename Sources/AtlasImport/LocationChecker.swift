@@ -5,7 +5,8 @@ import Foundation
 
 /// Turns input coordinates (any accepted CRS) into WGS84 and metric geometries, refusing
 /// positions outside the province (plus a buffer) and saying when lat/lon look swapped.
-final class LocationChecker {
+/// One instance per thread (its PROJ objects are not shared): see `makeWorkerCopy()`.
+final class LocationChecker: @unchecked Sendable {
     /// Positions this close outside the province boundary are still accepted (digitising slack).
     static let bufferMetres = 1000.0
 
@@ -37,8 +38,16 @@ final class LocationChecker {
         })
     }
 
-    /// Transformer from WGS84 to the metric space, for callers that need more.
-    var metricTransformer: CoordinateTransformer { toMetric }
+    private init(copying other: LocationChecker) throws {
+        inputSRID = other.inputSRID
+        toWGS84 = try CoordinateTransformer(from: other.inputSRID, to: SpatialReference.wgs84)
+        toMetric = try CoordinateTransformer(from: SpatialReference.wgs84, to: SpatialReference.metric)
+        province = other.province
+        scaleX = other.scaleX
+    }
+
+    /// A checker for another thread: PROJ objects are not shared between threads.
+    func makeWorkerCopy() throws -> LocationChecker { try LocationChecker(copying: self) }
 
     /// The WGS84 and metric forms of `geometry`, or the reason it is refused.
     func locate(_ geometry: Geometry) -> Result<(wgs84: Geometry, metric: Geometry), LocationProblem> {
@@ -113,7 +122,7 @@ final class LocationChecker {
     private func format(_ v: Double) -> String { String(format: "%.6f", v) }
 }
 
-struct LocationProblem: Error {
+struct LocationProblem: Error, Sendable {
     let reason: String
 }
 

@@ -5,7 +5,8 @@ import AtlasModel
 /// (whose values are all strings), reporting every bad field to the log.
 struct WorkFieldParser {
     static let knownFields: [String] = [
-        "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code", "exactness",
+        "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code",
+        "declared_commune_code", "exactness",
         "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
         "planned_vnd", "disbursed_vnd", "labour_days",
     ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
@@ -31,7 +32,7 @@ struct WorkFieldParser {
         switch value(field) {
         case nil, .null?: return nil
         case .string(let s)?:
-            let t = s.trimmingCharacters(in: .whitespaces)
+            let t = s.trimmedASCIISpaces
             return t.isEmpty ? nil : t
         case .integer(let i)?: return String(i)
         case let other?:
@@ -84,7 +85,7 @@ struct WorkFieldParser {
             if i < 0 { bad(field, String(i), "money cannot be negative") }
             return i
         case .string(let s)?:
-            let t = s.trimmingCharacters(in: .whitespaces)
+            let t = s.trimmedASCIISpaces
             if t.isEmpty { return nil }
             guard let i = Int64(t), i >= 0 else {
                 bad(field, t, "expected whole đồng (digits only, no separators or decimals)")
@@ -103,7 +104,7 @@ struct WorkFieldParser {
         case .integer(let i)?: return Double(i)
         case .double(let d)?: return d
         case .string(let s)?:
-            let t = s.trimmingCharacters(in: .whitespaces)
+            let t = s.trimmedASCIISpaces
             if t.isEmpty { return nil }
             guard let d = Double(t), d.isFinite else {
                 bad(field, t, "expected a finite number")
@@ -121,7 +122,7 @@ struct WorkFieldParser {
         switch value(field) {
         case nil, .null?: return []
         case .string(let s)?:
-            return s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return s.split(separator: ";").map { String($0).trimmedASCIISpaces }.filter { !$0.isEmpty }
         case .array(let items)?:
             var codes: [String] = []
             for item in items {
@@ -154,6 +155,9 @@ struct WorkFieldParser {
         let investor = vocabulary("investor", Investor.self)
         let funding = fundingLines()
         let labourDays = number("labour_days")
+        // A works export writes the derived commune as `commune_code` and the declared one as
+        // `declared_commune_code`: when that member is present (even null), it is the declared code.
+        let declared = value("declared_commune_code") != nil ? text("declared_commune_code") : text("commune_code")
         guard ok, let programme, let category, let status else { return nil }
         var lines = funding
         if let labourDays {
@@ -162,7 +166,7 @@ struct WorkFieldParser {
         }
         let work = Work(
             id: id, name: name, programme: programme, category: category, status: status, geometry: geometry,
-            surface: surface, roadClass: roadClass, declaredCommuneCode: text("commune_code"), exactness: exactness,
+            surface: surface, roadClass: roadClass, declaredCommuneCode: declared, exactness: exactness,
             accuracyM: accuracy, villagesServed: villages, approvedOn: approved, startedOn: started,
             completedOn: completed, investor: investor, funding: lines)
         for problem in work.invariantProblems() { bad(problem.field, problem.value, problem.description) }

@@ -1,11 +1,12 @@
 import AtlasModel
 import AtlasSpatial
 import AtlasStore
+import Dispatch
 import Foundation
 
 /// Checks drafted works against the map and the database: location, geometry validity,
 /// derived commune, known villages and communes, legal status changes, unique ids.
-struct WorkValidator {
+struct WorkValidator: Sendable {
     let database: AppDatabase
     let locations: LocationChecker
     let assigner: CommuneAssigner
@@ -27,8 +28,8 @@ struct WorkValidator {
         -> [WorkRow]
     {
         var firstLocation: [String: String] = [:]
-        var located: [(draft: WorkDraft, wgs84: Geometry, metric: Geometry)] = []
-        located.reserveCapacity(drafts.count)
+        var candidates: [Int] = []
+        candidates.reserveCapacity(drafts.count)
         for (n, draft) in drafts.enumerated() {
             let work = draft.work
             let at = draft.location
@@ -51,16 +52,19 @@ struct WorkValidator {
                 log.add(at, "villages_served", code, "no village with this code is loaded")
                 ok = false
             }
-            if ok {
-                switch locations.locate(work.geometry) {
-                case .success(let result): located.append((draft, result.wgs84, result.metric))
-                case .failure(let problem): log.add(at, "geometry", work.geometry.typeName, problem.reason)
-                }
-            }
-            if let progress, n % 10_000 == 0 { progress(n, drafts.count) }
+            if ok { candidates.append(n) }
         }
-        progress?(drafts.count, drafts.count)
-        try checkPolygons(located.map { ($0.draft.location, $0.wgs84) }, log: &log)
+        let placed = try place(candidates.map { drafts[$0] }, progress: progress)
+        var located: [(draft: WorkDraft, placement: Placement)] = []
+        located.reserveCapacity(placed.count)
+        for (i, result) in placed.enumerated() {
+            let draft = drafts[candidates[i]]
+            switch result {
+            case .success(let placement): located.append((draft, placement))
+            case .failure(let problem): log.add(draft.location, "geometry", draft.work.geometry.typeName, problem.reason)
+            }
+        }
+        try checkPolygons(located.map { ($0.draft.location, $0.placement.wgs84) }, log: &log)
         let existing = try database.existingStatuses(of: located.map(\.draft.work.id))
         var rows: [WorkRow] = []
         rows.reserveCapacity(located.count)
@@ -74,12 +78,50 @@ struct WorkValidator {
                     continue
                 }
             }
-            work.geometry = item.wgs84
-            let lengthM = item.metric.isLineal ? item.metric.lines.reduce(0) { $0 + PlanarDistance.length(of: $1) } : nil
+            work.geometry = item.placement.wgs84
             rows.append(
-                WorkRow(work: work, metricGeometry: item.metric, communeCode: assigner.assign(item.metric).code, lengthM: lengthM))
+                WorkRow(
+                    work: work, metricGeometry: item.placement.metric, communeCode: item.placement.communeCode,
+                    lengthM: item.placement.lengthM))
         }
         return rows
+    }
+
+    /// Where a work lies: its WGS84 and metric geometry, derived commune and length.
+    struct Placement: Sendable {
+        let wgs84: Geometry
+        let metric: Geometry
+        let communeCode: String?
+        let lengthM: Double?
+    }
+
+    /// Locates and assigns every draft, on all cores: each worker has its own PROJ objects.
+    private func place(_ drafts: [WorkDraft], progress: (@Sendable (Int, Int) -> Void)?) throws
+        -> [Result<Placement, LocationProblem>]
+    {
+        let workers = drafts.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let checkers = try (0..<workers).map { _ in try locations.makeWorkerCopy() }
+        let results = PlacementSlots(count: drafts.count)
+        let chunk = (drafts.count + workers - 1) / max(workers, 1)
+        let done = ProgressCounter(total: drafts.count, report: progress)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let checker = checkers[w]
+            var scratch = SpatialScratch()
+            let range = (w * chunk)..<min(drafts.count, (w + 1) * chunk)
+            for i in range {
+                let geometry = drafts[i].work.geometry
+                results.set(i, checker.locate(geometry).map { located in
+                    let lengthM =
+                        located.metric.isLineal
+                        ? located.metric.lines.reduce(0) { $0 + PlanarDistance.length(of: $1) } : nil
+                    let code = assigner.assign(located.metric, scratch: &scratch).code
+                    return Placement(wgs84: located.wgs84, metric: located.metric, communeCode: code, lengthM: lengthM)
+                })
+                done.tick()
+            }
+        }
+        progress?(drafts.count, drafts.count)
+        return results.values
     }
 
     /// Shape rules GEOS does not cover for points and lines.
@@ -105,5 +147,39 @@ struct WorkValidator {
         for (i, reason) in reasons.sorted(by: { $0.key < $1.key }) {
             log.add(polygonal[i].location, "geometry", polygonal[i].geometry.typeName, "invalid geometry: \(reason)")
         }
+    }
+}
+
+/// Results written by index from concurrent workers (each index written once).
+private final class PlacementSlots: @unchecked Sendable {
+    private var slots: [Result<WorkValidator.Placement, LocationProblem>]
+
+    init(count: Int) {
+        slots = Array(repeating: .failure(LocationProblem(reason: "not located")), count: count)
+    }
+
+    func set(_ i: Int, _ value: Result<WorkValidator.Placement, LocationProblem>) {
+        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+
+    var values: [Result<WorkValidator.Placement, LocationProblem>] { slots }
+}
+
+/// Counts finished items across workers and reports every 10,000.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func tick() {
+        guard let report else { return }
+        let n = lock.withLock { count += 1; return count }
+        if n % 10_000 == 0 { report(n, total) }
     }
 }

@@ -54,7 +54,7 @@ public struct Work: Hashable, Sendable {
         if id.isEmpty || id.count > 64 {
             problems.append(.invalid(field: "id", value: id, reason: "id must be 1 to 64 characters"))
         }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+        if name.trimmedASCIISpaces.isEmpty {
             problems.append(.invalid(field: "name", value: name, reason: "name is required"))
         }
         if surface != nil && category != .road {

@@ -11,7 +11,8 @@ import AtlasModel
 /// - MultiPoint: the commune holding the most of its points; ties to the lowest code.
 ///
 /// A measure of 0 everywhere gives nil. Codes compare as Swift strings, which for the 5-digit
-/// GSO codes is numeric order.
+/// GSO codes is numeric order. The communes are assumed to tile without overlapping (valid,
+/// as imported); a line lying inside one commune is then measured against that one only.
 public struct CommuneAssigner: Sendable {
     /// Commune codes in ascending order; commune numbers index this array and `polygons`.
     public let codes: [String]
@@ -44,8 +45,9 @@ public struct CommuneAssigner: Sendable {
         return CommuneAssignment(code: winner.map { codes[$0] }, measures: measures)
     }
 
-    /// The number of the assigned commune, without allocating after warm-up. Afterwards
-    /// `scratch.measures` holds the nonzero per-commune measures in commune order (empty for a point).
+    /// The number of the assigned commune; for points and lines without allocating after warm-up
+    /// (a polygon work is copied into a ``PlanarPolygon``). Afterwards `scratch.measures` holds the
+    /// nonzero per-commune measures in commune order (empty for a point).
     public func communeIndex(for geometry: Geometry, scratch: inout SpatialScratch) -> Int? {
         scratch.measures.removeAll(keepingCapacity: true)
         switch geometry {
@@ -55,15 +57,10 @@ public struct CommuneAssigner: Sendable {
             for p in points {
                 if let k = communeIndex(containing: p, scratch: &scratch) { addMeasure(k, 1, &scratch) }
             }
-        case .lineString, .multiLineString:
-            let lines = geometry.lines
-            collectCandidates(geometry.boundingBox, &scratch)
-            for c in 0..<scratch.candidates.count {
-                let k = scratch.candidates[c]
-                var total = 0.0
-                for line in lines { total += polygons[k].lengthInside(line, scratch: &scratch) }
-                if total > 0 { scratch.measures.append(IndexedMeasure(index: k, value: total)) }
-            }
+        case .lineString(let line):
+            measureLines(CollectionOfOne(line), &scratch)
+        case .multiLineString(let lines):
+            measureLines(lines, &scratch)
         case .polygon, .multiPolygon:
             let work = PlanarPolygon(polygons: geometry.polygons)
             collectCandidates(work.boundingBox, &scratch)
@@ -80,12 +77,55 @@ public struct CommuneAssigner: Sendable {
 
     /// The lowest-numbered commune whose closed polygon holds `point`, or nil.
     public func communeIndex(containing point: Position, scratch: inout SpatialScratch) -> Int? {
+        let (k, _) = commune(containing: point, &scratch)
+        return k >= 0 ? k : nil
+    }
+
+    /// The lowest-numbered commune whose closed polygon holds `point` and where it lies, or (−1, .outside).
+    private func commune(containing point: Position, _ scratch: inout SpatialScratch) -> (Int, PointLocation) {
         collectCandidates(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y), &scratch)
         for c in 0..<scratch.candidates.count {
             let k = scratch.candidates[c]
-            if polygons[k].locate(x: point.x, y: point.y) != .outside { return k }
+            let location = polygons[k].locate(x: point.x, y: point.y)
+            if location != .outside { return (k, location) }
         }
-        return nil
+        return (-1, .outside)
+    }
+
+    /// Fills `scratch.measures` with the length of `lines` in each commune, in commune order.
+    ///
+    /// The commune holding the first vertex is tried first: when the lines lie in its interior
+    /// (no piece outside it or along its boundary), no other commune of a tiling can hold any of
+    /// their length, and the others are skipped. That is most lines, and saves most of the work.
+    private func measureLines<C: Collection<[Position]>>(_ lines: C, _ scratch: inout SpatialScratch) {
+        var box = BoundingBox.empty
+        for line in lines { for p in line { box.extend(p) } }
+        guard let start = lines.first(where: { !$0.isEmpty })?[0] else { return }
+        let (first, location) = commune(containing: start, &scratch)
+        var firstTotal = 0.0
+        if first >= 0 {
+            var coverage = LineCoverage()
+            var hint: PieceState? = location == .inside ? .inside : nil  // for the first line only
+            for line in lines {
+                firstTotal += polygons[first].lengthInside(line, startHint: hint, scratch: &scratch, coverage: &coverage)
+                hint = nil
+            }
+            if coverage.isInterior {
+                if firstTotal > 0 { scratch.measures.append(IndexedMeasure(index: first, value: firstTotal)) }
+                return
+            }
+        }
+        collectCandidates(box, &scratch)
+        for c in 0..<scratch.candidates.count {
+            let k = scratch.candidates[c]
+            var total = 0.0
+            if k == first {
+                total = firstTotal
+            } else {
+                for line in lines { total += polygons[k].lengthInside(line, scratch: &scratch) }
+            }
+            if total > 0 { scratch.measures.append(IndexedMeasure(index: k, value: total)) }
+        }
     }
 
     /// Communes whose box meets `box`, ascending (so the first hit is the lowest code).

@@ -16,7 +16,7 @@ struct EdgeBands: Sendable {
     /// Builds slabs for the edges `i → i + 1`, `i` in `edgeStarts`, of the interleaved `coords`.
     init(coords: [Double], edgeStarts: [Int32], minY: Double, maxY: Double) {
         let height = maxY - minY
-        let wanted = Swift.max(1, Swift.min(edgeStarts.count / 1, 1024))
+        let wanted = Swift.max(1, Swift.min(edgeStarts.count / 2, 1024))
         count = height > 0 && height.isFinite ? wanted : 1
         self.minY = minY
         inverseHeight = count > 1 ? Double(count) / height : 0

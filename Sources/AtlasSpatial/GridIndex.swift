@@ -29,6 +29,7 @@ public struct GridIndex: Sendable {
         for box in boxes where !box.isEmpty { bounds.extend(box) }
         if bounds.isEmpty { bounds = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let width = bounds.maxX - bounds.minX, height = bounds.maxY - bounds.minY
+        precondition(width.isFinite && height.isFinite, "GridIndex needs finite boxes")
         let maxCells = Double(Swift.max(1024, 4 * boxes.count))
         var size = cellSize
         if (width / size + 1) * (height / size + 1) > maxCells {

@@ -4,17 +4,42 @@ extension PlanarPolygon {
     /// Length of the part of `line` inside the closed polygon (edges included): a piece running
     /// along the boundary counts, so a road on a shared border counts for both neighbours.
     public func lengthInside(_ line: [Position], scratch: inout SpatialScratch) -> Double {
+        var coverage = LineCoverage()
+        return lengthInside(line, scratch: &scratch, coverage: &coverage)
+    }
+
+    /// ``lengthInside(_:scratch:)`` that also notes whether some piece lay outside or on the boundary;
+    /// `startHint` is the state around the first vertex when known (it must not be on the boundary).
+    func lengthInside(
+        _ line: [Position], startHint: PieceState? = nil, scratch: inout SpatialScratch, coverage: inout LineCoverage
+    ) -> Double {
         guard line.count >= 2 else { return 0 }
+        guard boundingBox.intersects(Self.box(of: line)) else {
+            coverage.sawOutside = true
+            return 0
+        }
         var total = 0.0
-        var hint: PieceState? = nil
+        var hint = startHint
         for k in 1..<line.count {
             let p = line[k - 1], q = line[k]
             let length = ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()
             hint = forEachPiece(p.x, p.y, q.x, q.y, startHint: hint, scratch: &scratch) { t0, t1, state in
-                if state != .outside { total += (t1 - t0) * length }
+                switch state {
+                case .inside: total += (t1 - t0) * length
+                case .outside: coverage.sawOutside = true
+                case .boundary, .boundaryReversed:
+                    total += (t1 - t0) * length
+                    coverage.sawBoundary = true
+                }
             }
         }
         return total
+    }
+
+    static func box(of line: [Position]) -> BoundingBox {
+        var box = BoundingBox.empty
+        for p in line { box.extend(p) }
+        return box
     }
 
     /// ``lengthInside(_:scratch:)`` with a temporary scratch.

@@ -18,19 +18,25 @@ extension AppDatabase {
         migrator.registerMigration("leanSpatialIndexTriggers") { db in
             // SpatiaLite's per-row triggers re-read geometry_columns, stamp geometry_columns_time and
             // build SQL text for every insert (about 20 µs a row); the store writes well-formed
-            // blobs itself, so the R*Tree is kept by plain-SQL triggers instead.
+            // blobs itself, so the R*Tree is kept by plain-SQL triggers instead. New works get
+            // their index row from WorkWriter directly, with the box it already knows.
             for table in ["adminUnit", "village", "work"] {
                 for prefix in ["ggi", "ggu", "tmi", "tmu", "tmd", "gii", "giu"] {
                     try db.execute(sql: "DROP TRIGGER IF EXISTS \"\(prefix)_\(table)_geometry\"")
                 }
                 let box = "MbrMinX(NEW.geometry), MbrMaxX(NEW.geometry), MbrMinY(NEW.geometry), MbrMaxY(NEW.geometry)"
+                if table != "work" {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER atlas_index_insert_\(table) AFTER INSERT ON "\(table)"
+                            WHEN NEW.geometry IS NOT NULL BEGIN
+                                INSERT OR REPLACE INTO "idx_\(table)_geometry" (pkid, xmin, xmax, ymin, ymax)
+                                VALUES (NEW.rowid, \(box));
+                            END;
+                            """)
+                }
                 try db.execute(
                     sql: """
-                        CREATE TRIGGER atlas_index_insert_\(table) AFTER INSERT ON "\(table)"
-                        WHEN NEW.geometry IS NOT NULL BEGIN
-                            INSERT OR REPLACE INTO "idx_\(table)_geometry" (pkid, xmin, xmax, ymin, ymax)
-                            VALUES (NEW.rowid, \(box));
-                        END;
                         CREATE TRIGGER atlas_index_update_\(table) AFTER UPDATE OF geometry ON "\(table)" BEGIN
                             DELETE FROM "idx_\(table)_geometry" WHERE pkid = OLD.rowid;
                             INSERT INTO "idx_\(table)_geometry" (pkid, xmin, xmax, ymin, ymax)

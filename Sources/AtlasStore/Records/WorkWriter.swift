@@ -5,6 +5,7 @@ import GRDB
 /// Prepared statements for writing works, shared by one transaction.
 struct WorkWriter {
     let upsertWork: Statement
+    let insertIndex: Statement
     let deleteVillages: Statement
     let insertVillage: Statement
     let deleteFunding: Statement
@@ -27,7 +28,10 @@ struct WorkWriter {
                     investor = excluded.investor, lengthM = excluded.lengthM, plannedVND = excluded.plannedVND,
                     disbursedVND = excluded.disbursedVND, metricGeometry = excluded.metricGeometry,
                     geometry = excluded.geometry, sourceId = excluded.sourceId
+                RETURNING rowid
                 """)
+        insertIndex = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO idx_work_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)")
         deleteVillages = try db.cachedStatement(sql: "DELETE FROM workVillage WHERE workId = ?")
         insertVillage = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO workVillage (workId, villageCode) VALUES (?, ?)")
@@ -40,7 +44,7 @@ struct WorkWriter {
 
     func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool) throws {
         let w = row.work
-        try upsertWork.execute(arguments: [
+        let rowid = try Int64.fetchOne(upsertWork, arguments: [
             w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
             w.status.rawValue, w.surface?.rawValue, w.roadClass?.rawValue, w.declaredCommuneCode,
             row.communeCode, w.exactness.rawValue, w.accuracyM, w.approvedOn?.description,
@@ -50,6 +54,9 @@ struct WorkWriter {
             Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
             sourceId,
         ])
+        // SQLite's R*Tree rounds the box outward to 32-bit floats itself.
+        let box = w.geometry.boundingBox
+        try insertIndex.execute(arguments: [rowid, box.minX, box.maxX, box.minY, box.maxY])
         if !isNew { try deleteVillages.execute(arguments: [w.id]) }
         for code in w.villagesServed { try insertVillage.execute(arguments: [w.id, code]) }
         if !isNew { try deleteFunding.execute(arguments: [w.id]) }
