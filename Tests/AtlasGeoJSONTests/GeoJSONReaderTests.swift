@@ -52,7 +52,7 @@ import Testing
         // Then every feature is read, in order, with nothing reported
         let f = document.features
         #expect(f.count == 7)
-        #expect(f.allSatisfy(\.isValid))
+        #expect(f.allSatisfy { $0.isValid })
         #expect(f.map(\.index) == Array(0..<7))
         #expect(f.map(\.id) == ["W-1", "42", nil, "1.5", nil, nil, "none"])
         #expect(f[0].geometry == .point(p(106.5, 21.8)))
@@ -62,7 +62,9 @@ import Testing
         #expect(f[0].properties["households"] == .integer(120))
         #expect(f[0].properties["note"] == .null)
         #expect(f[1].geometry == .lineString([p(1, 2), p(3, 4)]))
-        #expect(f[2].geometry == .polygon([[p(0, 0), p(4, 0), p(4, 4), p(0, 4), p(0, 0)], [p(1, 1), p(1, 2), p(2, 2), p(1, 1)]]))
+        #expect(
+            f[2].geometry
+                == .polygon([[p(0, 0), p(4, 0), p(4, 4), p(0, 4), p(0, 0)], [p(1, 1), p(1, 2), p(2, 2), p(1, 1)]]))
         #expect(f[2].properties.isEmpty)
         #expect(f[3].geometry == .multiPoint([p(1, 1), p(2, 2)]))
         #expect(f[4].geometry == .multiLineString([[p(0, 0), p(1, 1)], [p(2, 2), p(3, 3), p(4, 4)]]))
@@ -81,7 +83,8 @@ import Testing
         // Given one good feature, bad ones, and a good one at the end
         let text = collection([
             feature(geometry: #"{"type": "Point", "coordinates": [106, 22]}"#, id: #""ok-1""#),
-            feature(geometry: #"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}"#, id: #""open""#),
+            feature(
+                geometry: #"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}"#, id: #""open""#),
             feature(geometry: #"{"type": "LineString", "coordinates": [[0, 0]]}"#, id: "7"),
             feature(geometry: #"{"type": "Point", "coordinates": ["NaN", 22]}"#, id: #""nan""#),
             feature(geometry: #"{"type": "Point", "coordinates": [1e400, 22]}"#, id: #""inf""#),
@@ -92,8 +95,11 @@ import Testing
             feature(geometry: #"{"type": "Polygon", "coordinates": [[0, 0], [1, 0], [1, 1], [0, 0]]}"#, id: #""flat""#),
             feature(geometry: #"{"type": "Point"}"#, id: #""nocoords""#),
             feature(geometry: #"{"type": "LineString", "coordinates": []}"#, id: #""empty""#),
-            feature(geometry: #"{"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 6]]]]}"#, id: #""mp""#),
-            feature(geometry: #"{"type": "LineString", "coordinates": [[0, 0], [1, {"a": 1e400}]]}"#, id: #""obj""#),
+            feature(
+                geometry:
+                    #"{"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 6]]]]}"#,
+                id: #""mp""#),
+            feature(geometry: #"{"type": "LineString", "coordinates": [[0, 0], [1, {"a": 1}]]}"#, id: #""obj""#),
             feature(geometry: #"[1, 2]"#, id: #""arr""#),
             feature(geometry: #"{"type": "Point", "coordinates": [106.1, 22.1]}"#, id: #""ok-2""#),
         ])
@@ -131,19 +137,21 @@ import Testing
             #"{"properties": {}, "geometry": null}"#,
         ])
         let f = try read(text).features
-        #expect(f.map(\.featureError) == [
-            "feature is null, not an object",
-            #"feature type is "Fature", expected "Feature""#,
-            "id must be a string or a number, found boolean; properties must be an object or null, found array",
-            #"feature has no "type" member"#,
-        ])
+        #expect(
+            f.map(\.featureError) == [
+                "feature is null, not an object",
+                #"feature type is "Fature", expected "Feature""#,
+                "id must be a string or a number, found boolean; properties must be an object or null, found array",
+                #"feature has no "type" member"#,
+            ])
     }
 
     @Test func enforcesTheVertexLimitPerGeometry() throws {
         let options = GeoJSONReadOptions(maxVerticesPerGeometry: 3)
         let text = collection([
             feature(geometry: #"{"type": "LineString", "coordinates": [[0, 0], [1, 1], [2, 2]]}"#, id: #""three""#),
-            feature(geometry: #"{"type": "LineString", "coordinates": [[0, 0], [1, 1], [2, 2], [3, 3]]}"#, id: #""four""#),
+            feature(
+                geometry: #"{"type": "LineString", "coordinates": [[0, 0], [1, 1], [2, 2], [3, 3]]}"#, id: #""four""#),
         ])
         let f = try read(text, options: options).features
         #expect(f[0].isValid)
@@ -154,7 +162,8 @@ import Testing
         "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "urn:ogc:def:crs:EPSG:6.6:4326",
     ])
     func acceptsALegacyWGS84CRS(name: String) throws {
-        let text = #"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "\#(name)"}}, "features": []}"#
+        let text =
+            #"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "\#(name)"}}, "features": []}"#
         let document = try read(text)
         #expect(document.summary.crsName == name)
         #expect(document.foreignMembers.isEmpty)
@@ -162,7 +171,8 @@ import Testing
 
     @Test func refusesAForeignCRSTellingToUseSRID() throws {
         // Given a VN-2000 / UTM 48N crs on line 2
-        let text = "{\"type\": \"FeatureCollection\",\n \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::3405\"}},\n \"features\": []}"
+        let text =
+            "{\"type\": \"FeatureCollection\",\n \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::3405\"}},\n \"features\": []}"
         let error = try #require(readError(text))
         #expect(error == .unsupportedCRS(name: "urn:ogc:def:crs:EPSG::3405", line: 2, column: 9))
         #expect(error.description.contains("--srid 3405"))
@@ -172,43 +182,78 @@ import Testing
     }
 
     @Test func abortsOnMalformedJSONWithLineAndColumn() throws {
-        let text = collection([feature(geometry: "null"), #"{"type": "Feature", "properties": {"a": 1, "a": 2}, "geometry": null}"#])
+        let text = collection([
+            feature(geometry: "null"), #"{"type": "Feature", "properties": {"a": 1, "a": 2}, "geometry": null}"#,
+        ])
         guard case .malformedJSON(let error) = readError(text) else {
             Issue.record("expected malformedJSON")
             return
         }
         #expect(error.reason == .duplicateKey("a"))
         #expect(error.line == 3)
-        #expect(error.column == 45)
+        #expect(error.column == 44)
         // Truncated input
-        guard case .malformedJSON(let truncated) = readError(String(text.dropLast(5))) else {
+        let valid = collection([feature(geometry: #"{"type": "Point", "coordinates": [1, 2]}"#)])
+        guard case .malformedJSON(let truncated) = readError(String(valid.dropLast(5))) else {
             Issue.record("expected malformedJSON")
             return
         }
         #expect(truncated.reason == .unexpectedEnd)
+        // A non-finite number outside coordinates is a document error (SPEC §6), not a feature's
+        guard
+            case .malformedJSON(let overflow) = readError(
+                collection([#"{"type": "Feature", "properties": {"x": -1E999}, "geometry": null}"#]))
+        else {
+            Issue.record("expected malformedJSON")
+            return
+        }
+        #expect(overflow.reason == .numberOverflow("-1E999"))
+        #expect(overflow.line == 2)
     }
 
     @Test func refusesDocumentsThatAreNotFeatureCollectionsOrFeatures() throws {
-        #expect(readError("[1]") == .notGeoJSON(reason: "the top-level value is array, expected a FeatureCollection or Feature object", line: 1, column: 1))
-        #expect(readError(#"{"type": "Point", "coordinates": [1, 2]}"#)
-            == .notGeoJSON(reason: #"type is "Point", expected "FeatureCollection" or "Feature""#, line: 1, column: 10))
-        #expect(readError(#"{"type": "FeatureCollection"}"#)
-            == .notGeoJSON(reason: #"the FeatureCollection has no "features" member"#, line: 1, column: 1))
-        #expect(readError(#"{"features": []}"#) == .notGeoJSON(reason: #"the top-level object has no "type" member"#, line: 1, column: 1))
-        #expect(readError(#"{"type": "FeatureCollection", "features": {}}"#)
-            == .notGeoJSON(reason: "features must be an array, found object", line: 1, column: 43))
+        #expect(
+            readError("[1]")
+                == .notGeoJSON(
+                    reason: "the top-level value is array, expected a FeatureCollection or Feature object", line: 1,
+                    column: 1))
+        #expect(
+            readError(#"{"type": "Point", "coordinates": [1, 2]}"#)
+                == .notGeoJSON(
+                    reason: #"type is "Point", expected "FeatureCollection" or "Feature""#, line: 1, column: 10))
+        #expect(
+            readError(#"{"type": "FeatureCollection"}"#)
+                == .notGeoJSON(reason: #"the FeatureCollection has no "features" member"#, line: 1, column: 1))
+        #expect(
+            readError(#"{"features": []}"#)
+                == .notGeoJSON(reason: #"the top-level object has no "type" member"#, line: 1, column: 1))
+        #expect(
+            readError(#"{"type": "FeatureCollection", "features": {}}"#)
+                == .notGeoJSON(reason: "features must be an array, found object", line: 1, column: 43))
+    }
+
+    @Test func reportsAnUnreadableFile() {
+        #expect(throws: GeoJSONReadError.unreadableFile(path: "/nonexistent/works.geojson", reason: "No such file or directory")) {
+            try GeoJSONReader().read(contentsOfFile: "/nonexistent/works.geojson")
+        }
     }
 
     @Test func readsALoneFeatureWithForeignMembers() throws {
-        let document = try read(#"{"geometry": {"type": "Point", "coordinates": [1, 2]}, "title": "x", "type": "Feature", "id": "a", "properties": {"k": "v"}}"#)
+        let document = try read(
+            #"{"geometry": {"type": "Point", "coordinates": [1, 2]}, "title": "x", "type": "Feature", "id": "a", "properties": {"k": "v"}}"#
+        )
         #expect(!document.summary.isFeatureCollection)
-        #expect(document.features == [GeoJSONFeature(index: 0, line: 1, id: "a", properties: ["k": "v"], geometry: .point(p(1, 2)))])
+        #expect(
+            document.features == [
+                GeoJSONFeature(index: 0, line: 1, id: "a", properties: ["k": "v"], geometry: .point(p(1, 2)))
+            ])
         #expect(document.foreignMembers.keys == ["title"])
     }
 
     @Test func streamsFeaturesAndPropagatesErrorsFromTheCallback() throws {
         struct Stop: Error {}
-        let text = collection((0..<10).map { feature(geometry: #"{"type": "Point", "coordinates": [\#($0), 0]}"#, id: "\($0)") })
+        let text = collection(
+            (0..<10).map { feature(geometry: #"{"type": "Point", "coordinates": [\#($0), 0]}"#, id: "\($0)") })
         var seen: [String] = []
         let summary = try GeoJSONReader().read(Array(text.utf8)) { seen.append($0.id ?? "") }
         #expect(seen == (0..<10).map(String.init))
@@ -224,8 +269,11 @@ import Testing
     }
 
     @Test func readsTextSequences() throws {
-        let records = [feature(geometry: #"{"type": "Point", "coordinates": [1, 2]}"#, id: "1"), feature(geometry: "null", id: "2")]
-        let bytes = records.flatMap { [0x1E] + Array($0.utf8) + [0x0A] }
+        let records = [
+            feature(geometry: #"{"type": "Point", "coordinates": [1, 2]}"#, id: "1"),
+            feature(geometry: "null", id: "2"),
+        ]
+        let bytes: [UInt8] = records.flatMap { [0x1E] + Array($0.utf8) + [0x0A] as [UInt8] }
         var ids: [String?] = []
         let count = try GeoJSONReader().readTextSequence(bytes) { ids.append($0.id) }
         #expect(count == 2 && ids == ["1", "2"])

@@ -88,8 +88,11 @@ import Testing
     @Test func convertsDecimalsExactlyLikeTheStandardLibrary() throws {
         // Given many decimals, short (fast path) and long (slow path)
         var generator = SplitMix64(seed: 42)
-        var texts = ["0.1", "106.123456", "21.8765432109876543", "1e22", "1e23", "4.9e-324", "2.2250738585072014e-308",
-                     "1.7976931348623157e308", "0.000001", "9007199254740993", "9007199254740993.0", "123456789012345678901234567890"]
+        var texts = [
+            "0.1", "106.123456", "21.8765432109876543", "1e22", "1e23", "4.9e-324", "2.2250738585072014e-308",
+            "1.7976931348623157e308", "0.000001", "9007199254740993", "9007199254740993.0",
+            "123456789012345678901234567890",
+        ]
         for _ in 0..<5000 {
             let digits = Int(generator.next() % 19) + 1
             var mantissa = String(generator.next() % 10_000_000_000_000_000_000)
@@ -98,8 +101,22 @@ import Testing
             texts.append("\(mantissa)e\(exponent)")
             let split = Int(generator.next() % UInt64(mantissa.count + 1))
             let whole = split == 0 ? "0" : String(mantissa.prefix(split))
-            texts.append("-\(whole.first == "0" ? "0" : whole).\(mantissa.dropFirst(split).isEmpty ? "0" : String(mantissa.dropFirst(split)))")
+            texts.append(
+                "-\(whole.first == "0" ? "0" : whole).\(mantissa.dropFirst(split).isEmpty ? "0" : String(mantissa.dropFirst(split)))"
+            )
         }
+        // 16–19 significant digits with decimals (the 128-bit path), including exact ties
+        for _ in 0..<5000 {
+            let whole = generator.next() % 200
+            let decimals = Int(generator.next() % 6) + 14
+            var fraction = String(generator.next() % 100_000_000_000_000_000)
+            fraction = String(repeating: "0", count: max(0, 17 - fraction.count)) + fraction
+            texts.append("\(whole).\(fraction.prefix(decimals))")
+        }
+        texts += [
+            "9007199254740993.0", "9007199254740995.0", "18014398509481986.0", "18014398509481990.0",
+            "9223372036854775807.5", "1844674407370955161.5", "0.1000000000000000055511151231257827",
+        ]
         // Then every one converts to the same double as Double(String)
         for text in texts {
             let value = try parse("[\(text)]").arrayValue?.first
@@ -135,15 +152,16 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        [0x22, 0xC3, 0x28, 0x22],  // bad continuation
-        [0x22, 0xC0, 0xAF, 0x22],  // overlong
-        [0x22, 0xED, 0xA0, 0x80, 0x22],  // encoded surrogate
-        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
-        [0x22, 0xF5, 0x22],
-        [0x22, 0xE1, 0x80],  // truncated at the end
-        [0x5B, 0xC3, 0xA9, 0x5D],  // non-ASCII outside a string
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xC3, 0x28, 0x22],  // bad continuation
+            [0x22, 0xC0, 0xAF, 0x22],  // overlong
+            [0x22, 0xED, 0xA0, 0x80, 0x22],  // encoded surrogate
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
+            [0x22, 0xF5, 0x22],
+            [0x22, 0xE1, 0x80],  // truncated at the end
+            [0x5B, 0xC3, 0xA9, 0x5D],  // non-ASCII outside a string
+        ] as [[UInt8]])
     func refusesInvalidUTF8(bytes: [UInt8]) throws {
         let error = try #require(failure(bytes))
         #expect(error.reason == .invalidUTF8 || error.reason == .expected("a JSON value"))

@@ -1,5 +1,6 @@
 import AtlasModel
 import AtlasSpatial
+import Foundation
 import Testing
 
 @Suite struct CommuneAssignerTests {
@@ -86,5 +87,42 @@ import Testing
         let result = assigner.assign(.multiPoint([F.p(150, 50), F.p(10, 10), F.p(160, 60)]))
         #expect(result.code == "06004")
         #expect(result.measures.map(\.value) == [1, 2])
+    }
+
+    @Test func agreesWithBruteForceOnATiling() {
+        // Given a 5×5 tiling of 100 m cells with codes in shuffled order, and random lines on a
+        // 10 m lattice (so they often run along shared edges and pass through shared vertices)
+        var rng = SplitMix64(seed: 31)
+        var communes: [(code: String, polygon: PlanarPolygon)] = []
+        var codes = (0..<25).map { String(format: "%05d", 6000 + 7 * $0) }
+        codes.shuffle(using: &rng)
+        for i in 0..<5 {
+            for j in 0..<5 {
+                let cell = F.rectangle(Double(i) * 100, Double(j) * 100, Double(i + 1) * 100, Double(j + 1) * 100)
+                communes.append((codes[5 * i + j], PlanarPolygon(rings: [cell])))
+            }
+        }
+        let tiling = CommuneAssigner(communes: communes)
+        for _ in 0..<500 {
+            var p = F.p(Double(Int.random(in: 0...50, using: &rng)) * 10, Double(Int.random(in: 0...50, using: &rng)) * 10)
+            var line = [p]
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                let horizontal = Bool.random(using: &rng)
+                let step = Double(Int.random(in: -8...8, using: &rng)) * 10
+                p = horizontal ? F.p(p.x + step, p.y) : F.p(p.x, p.y + step)
+                line.append(p)
+            }
+            // When assigned, with the first-vertex shortcut
+            let result = tiling.assign(.lineString(line))
+            // Then the code and the lengths match measuring every commune
+            var expected: [CommuneMeasure] = []
+            for (k, code) in tiling.codes.enumerated() {
+                let length = tiling.polygons[k].lengthInside(line)
+                if length > 0 { expected.append(CommuneMeasure(code: code, value: length)) }
+            }
+            let best = expected.reduce(nil as CommuneMeasure?) { ($1.value > ($0?.value ?? 0)) ? $1 : $0 }
+            #expect(result.code == best?.code)
+            #expect(result.measures == expected)
+        }
     }
 }

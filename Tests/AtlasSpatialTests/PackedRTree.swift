@@ -2,19 +2,22 @@ import AtlasModel
 
 /// A static R-tree packed by Sort-Tile-Recursive (Leutenegger et al. 1997), stored flat like
 /// flatbush: the item boxes in leaf order, then each upper level's node boxes, 16 per node.
-/// No cell size to choose, and queries cost O(log n + hits) whatever the item sizes.
-public struct PackedRTree: Sendable {
-    public static let nodeSize = 16
-    public let count: Int
+///
+/// Test-only: the benchmark's baseline against ``GridIndex``, which measured as fast for the
+/// village queries and 3× faster for work → commune boxes (see SpatialBenchmarkTests), so the
+/// grid is what AtlasSpatial ships.
+struct PackedRTree {
+    static let nodeSize = 16
+    let count: Int
     /// minX, minY, maxX, maxY per slot: leaves (items) first, then upper levels, root last.
-    @usableFromInline let boxes: [Double]
+    let boxes: [Double]
     /// For a leaf slot the item number; for an upper slot the first slot of its child node.
-    @usableFromInline let links: [Int32]
+    let links: [Int32]
     /// End slot of each level (`levelEnds[0] == count`).
-    @usableFromInline let levelEnds: [Int]
+    let levelEnds: [Int]
 
     /// Indexes `boxes`; item numbers are positions in the array. Empty boxes are never found.
-    public init(boxes items: [BoundingBox]) {
+    init(boxes items: [BoundingBox]) {
         count = items.count
         var order = Array(0..<items.count)
         var level = items
@@ -77,8 +80,7 @@ public struct PackedRTree: Sendable {
     }
 
     /// Calls `body` once with each item whose box meets `box` (touching counts), until it returns false.
-    @inlinable
-    public func forEach(intersecting box: BoundingBox, _ body: (Int) -> Bool) {
+    func forEach(intersecting box: BoundingBox, _ body: (Int) -> Bool) {
         guard count > 0, box.minX <= box.maxX, box.minY <= box.maxY else { return }
         let depth = levelEnds.count
         withUnsafeTemporaryAllocation(of: Int.self, capacity: depth * Self.nodeSize + 1) { stack in
@@ -118,7 +120,7 @@ public struct PackedRTree: Sendable {
     }
 
     /// Replaces `result` with the items whose box meets `box`; keeps the buffer's capacity.
-    public func query(_ box: BoundingBox, into result: inout [Int]) {
+    func query(_ box: BoundingBox, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
         forEach(intersecting: box) { item in
             result.append(item)

@@ -84,4 +84,13 @@ import Testing
         }
         return inside
     }
+
+    @Test func distanceToBoundaryLooksOnlyWithinTheLimit() {
+        // Given [0,10]² with the hole [4,6]²: (5, 3) is 1 from the hole's bottom edge, 3 from the outer
+        #expect(framed.distanceToBoundary(F.p(5, 3), within: 5) == 1)
+        // (5, −2) outside is 2 below the outer edge; with a limit of 1.5 nothing is near enough
+        #expect(framed.distanceToBoundary(F.p(5, -2), within: 5) == 2)
+        #expect(framed.distanceToBoundary(F.p(5, -2), within: 1.5) == nil)
+        #expect(framed.distanceToBoundary(F.p(10, 5), within: 0) == 0)
+    }
 }

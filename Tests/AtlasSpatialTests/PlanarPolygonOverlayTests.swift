@@ -1,5 +1,6 @@
 import AtlasModel
 import AtlasSpatial
+import Foundation
 import Testing
 
 @Suite struct PlanarPolygonOverlayTests {
@@ -73,5 +74,38 @@ import Testing
         let bar = PlanarPolygon(rings: [F.rectangle(-1, 1.5, 4, 2.5)])
         #expect(uShape.intersectionArea(with: bar) == 2)
         #expect(bar.intersectionArea(with: uShape) == 2)
+    }
+
+    @Test func polylineStateCarryMatchesSegmentBySegment() {
+        // Given a jagged 300-vertex ring and random walks whose vertices sometimes sit exactly on
+        // its vertices or run along its edges
+        var rng = SplitMix64(seed: 5)
+        var ring: [Position] = []
+        for k in 0..<300 {
+            let angle = Double(k) / 300 * 2 * Double.pi
+            let r = (1000 + rng.uniform(-200, 200)).rounded()
+            ring.append(F.p((r * cos(angle)).rounded(), (r * sin(angle)).rounded()))
+        }
+        let polygon = PlanarPolygon(rings: [ring])
+        var scratch = SpatialScratch()
+        for _ in 0..<300 {
+            var line: [Position] = []
+            var p = F.p(rng.uniform(-1300, 1300).rounded(), rng.uniform(-1300, 1300).rounded())
+            for _ in 0..<40 {
+                switch Int.random(in: 0..<6, using: &rng) {
+                case 0: p = ring[Int.random(in: 0..<ring.count, using: &rng)]
+                case 1: p = F.p(p.x, p.y)  // repeated vertex
+                default: p = F.p(p.x + rng.uniform(-150, 150).rounded(), p.y + rng.uniform(-150, 150).rounded())
+                }
+                line.append(p)
+            }
+            // When the whole line is clipped (state carried between segments)
+            let whole = polygon.lengthInside(line, scratch: &scratch)
+            // Then it equals the sum over its segments clipped one by one (each classified afresh),
+            // up to summation order; a wrongly carried state would be off by metres
+            var sum = 0.0
+            for k in 1..<line.count { sum += polygon.lengthInside([line[k - 1], line[k]], scratch: &scratch) }
+            #expect(abs(whole - sum) < 1e-7)
+        }
     }
 }
