@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,10 +36,17 @@ let package = Package(
         .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore"]),
         .target(name: "AtlasCoverage", dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore"]),
         .target(name: "AtlasExport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasCoverage"]),
+        .target(
+            name: "AtlasHTTP",
+            dependencies: [
+                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage", "AtlasExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "AtlasCLI",
             dependencies: [
-                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage", "AtlasExport",
+                "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage", "AtlasExport", "AtlasHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +60,12 @@ let package = Package(
         ),
         .testTarget(name: "AtlasCoverageTests", dependencies: ["AtlasCoverage", "AtlasImport", "AtlasStore"]),
         .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"]),
+        .testTarget(
+            name: "AtlasHTTPTests",
+            dependencies: [
+                "AtlasHTTP", "AtlasStore", "AtlasImport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

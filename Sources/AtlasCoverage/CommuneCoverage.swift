@@ -22,7 +22,6 @@ public struct CoverageReport: Sendable {
     public var rules: CoverageRules
     public var asOf: CalendarDate?
     public var statsYear: Int?
-    /// Villages with neither a location nor a listing in `villages_served`: they can only be
-    /// served by being listed, so they are reported.
+    /// Villages without a location: only `villages_served` can serve them, so they are reported.
     public var villagesWithoutLocation: Int
 }

@@ -45,6 +45,7 @@ extension AppDatabase {
                         """)
             }
         }
+        registerServerMigrations(&migrator)
         return migrator
     }
 }
@@ -129,10 +130,13 @@ private let createRegistrySQL = """
         plannedVND INTEGER NOT NULL DEFAULT 0,
         disbursedVND INTEGER NOT NULL DEFAULT 0,
         metricGeometry BLOB NOT NULL,
-        sourceId INTEGER REFERENCES dataSource(id)
+        sourceId INTEGER REFERENCES dataSource(id),
+        -- The status a work was registered in, and when: the first entry of its history.
+        registeredStatus TEXT NOT NULL,
+        registeredOn TEXT,
+        registeredAt TEXT NOT NULL
     );
     CREATE INDEX work_commune ON work(communeCode);
-    CREATE INDEX work_category ON work(category, status);
     CREATE TABLE workVillage (
         workId TEXT NOT NULL REFERENCES work(id) ON DELETE CASCADE,
         villageCode TEXT NOT NULL,
@@ -147,6 +151,7 @@ private let createRegistrySQL = """
         labourDays INTEGER
     );
     CREATE INDEX fundingLine_work ON fundingLine(workId);
+    -- Status changes after registration.
     CREATE TABLE workStatusChange (
         id INTEGER PRIMARY KEY,
         workId TEXT NOT NULL REFERENCES work(id) ON DELETE CASCADE,

@@ -19,9 +19,9 @@ extension AppDatabase {
                 if let previous, previous != row.work.status {
                     try previous.checkTransition(to: row.work.status)
                 }
-                try writer.upsert(row, sourceId: sourceId, isNew: previous == nil)
-                if previous != row.work.status {
-                    let on = Self.statusDate(of: row.work) ?? recordedOn
+                let on = Self.statusDate(of: row.work) ?? recordedOn
+                try writer.upsert(row, sourceId: sourceId, isNew: previous == nil, registeredOn: on, recordedAt: now)
+                if let previous, previous != row.work.status {
                     try writer.recordStatus(
                         workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
                 }
@@ -103,14 +103,20 @@ extension AppDatabase {
             var work = try StoredWork(row: row)
             work.work.villagesServed = try String.fetchAll(
                 db, sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode", arguments: [id])
-            work.work.funding = try Row.fetchAll(
+            let lines = try Row.fetchAll(
                 db, sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id", arguments: [id]
             ).map { r in
                 FundingLine(
                     source: (r["source"] as String?).flatMap(FundingSource.init(rawValue:)),
                     plannedVND: r["plannedVND"], disbursedVND: r["disbursedVND"], labourDays: r["labourDays"])
             }
-            work.history = try Row.fetchAll(
+            // Without per-source lines the work row's totals stand (one line of unknown source).
+            if !lines.isEmpty { work.work.funding = lines }
+            let registration = StatusChange(
+                from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,
+                on: (row["registeredOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
+                recordedAt: row["registeredAt"])
+            work.history = try [registration] + Row.fetchAll(
                 db, sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id", arguments: [id]
             ).map { r in
                 StatusChange(

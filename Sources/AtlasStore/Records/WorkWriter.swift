@@ -17,8 +17,9 @@ struct WorkWriter {
             sql: """
                 INSERT INTO work (id, name, programme, category, status, surface, roadClass, declaredCommuneCode,
                     communeCode, exactness, accuracyM, approvedOn, startedOn, completedOn, investor, lengthM,
-                    plannedVND, disbursedVND, metricGeometry, geometry, sourceId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    plannedVND, disbursedVND, metricGeometry, geometry, sourceId, registeredStatus, registeredOn,
+                    registeredAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, programme = excluded.programme,
                     category = excluded.category, status = excluded.status, surface = excluded.surface,
                     roadClass = excluded.roadClass, declaredCommuneCode = excluded.declaredCommuneCode,
@@ -42,7 +43,8 @@ struct WorkWriter {
             sql: "INSERT INTO workStatusChange (workId, fromStatus, toStatus, changedOn, recordedAt) VALUES (?, ?, ?, ?, ?)")
     }
 
-    func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool) throws {
+    /// Inserts or updates a work; `registeredOn`/`recordedAt` stamp a new work's registration.
+    func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool, registeredOn: CalendarDate?, recordedAt: String) throws {
         let w = row.work
         let rowid = try Int64.fetchOne(upsertWork, arguments: [
             w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
@@ -52,7 +54,7 @@ struct WorkWriter {
             w.plannedVND, w.disbursedVND,
             Data(SpatiaLiteBlob.encode(row.metricGeometry, srid: SpatialReference.metric)),
             Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
-            sourceId,
+            sourceId, w.status.rawValue, registeredOn?.description, recordedAt,
         ])
         // SQLite's R*Tree rounds the box outward to 32-bit floats itself.
         let box = w.geometry.boundingBox
@@ -60,7 +62,7 @@ struct WorkWriter {
         if !isNew { try deleteVillages.execute(arguments: [w.id]) }
         for code in w.villagesServed { try insertVillage.execute(arguments: [w.id, code]) }
         if !isNew { try deleteFunding.execute(arguments: [w.id]) }
-        for line in w.funding {
+        for line in w.funding where line.source != nil || line.labourDays != nil {
             try insertFunding.execute(arguments: [
                 w.id, line.source?.rawValue, line.plannedVND, line.disbursedVND, line.labourDays,
             ])
