@@ -21,7 +21,8 @@ public struct CoverageEngine: Sendable {
                 field: "metric_srid", value: String(rules.metricSRID),
                 reason: "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)")
         }
-        let inputs = try database.coverageInputs(servingStatuses: rules.servingStatuses, statsYear: statsYear)
+        let inputs = try database.coverageInputs(
+            servingStatuses: rules.servingStatuses, servingRoadSurfaces: rules.servingRoadSurfaces, statsYear: statsYear)
         return compute(inputs, asOf: asOf)
     }
 

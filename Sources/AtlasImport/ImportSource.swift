@@ -70,3 +70,16 @@ func readGeoJSON(_ file: URL, acceptsAnyCRS: Bool = false) throws -> GeoJSONDocu
             file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
     }
 }
+
+/// Streams a GeoJSON file feature by feature; a document-level error names the file.
+func streamGeoJSON(_ file: URL, acceptsAnyCRS: Bool, body: (GeoJSONFeature) throws -> Void) throws
+    -> GeoJSONReadSummary
+{
+    do {
+        return try GeoJSONReader(options: GeoJSONReadOptions(acceptsAnyCRS: acceptsAnyCRS))
+            .read(contentsOfFile: file.path, forEachFeature: body)
+    } catch let error as GeoJSONReadError {
+        throw ImportFailure(
+            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+    }
+}

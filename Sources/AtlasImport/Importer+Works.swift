@@ -29,13 +29,13 @@ extension Importer {
     /// Registers one work given field by field (`works add`, the API), with the import's checks.
     public func addWork(fields: [String: JSONValue], geometry: Geometry, srid: Int32 = 4326) throws -> StoredWork {
         var log = ProblemLog(file: "work")
-        var parser = WorkFieldParser(location: "work", log: log) { fields[$0] }
+        var parser = WorkFieldParser(location: .entered, log: log) { fields[$0] }
         let work = parser.work(geometry: geometry)
         log = parser.log
         try log.finish()
         guard let work else { throw ImportFailure(file: "work", problems: log.problems) }
         let validator = try WorkValidator(database: database, inputSRID: srid)
-        let rows = try validator.validate([WorkDraft(location: "work", work: work)], log: &log, progress: nil)
+        let rows = try validator.validate([WorkDraft(location: .entered, work: work)], log: &log, progress: nil)
         try log.finish()
         try database.saveWorks(
             rows, source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: Self.today())
@@ -49,39 +49,41 @@ extension Importer {
             ?? (try! CalendarDate(year: 2000, month: 1, day: 1))
     }
 
+    /// Reads features one at a time (the file's features are never all in memory as JSON).
     private func geoJSONDrafts(_ file: URL, srid: Int32, log: inout ProblemLog) throws -> ([WorkDraft], ImportProvenance) {
-        let document = try readGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84)
-        let members = document.foreignMembers
-        let embedded = ImportProvenance(
-            attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
         var unknown = Set<String>()
         let known = Set(WorkFieldParser.knownFields)
         var drafts: [WorkDraft] = []
-        drafts.reserveCapacity(document.features.count)
-        for feature in document.features {
-            let at = feature.reference
-            for problem in feature.problems { log.add(at, "geometry", "", problem) }
+        var problems = log
+        let summary = try streamGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84) { feature in
+            let at = DraftLocation.feature(index: feature.index, id: feature.id, line: feature.line)
+            for problem in feature.problems { problems.add(at.description, "geometry", "", problem) }
             guard let geometry = feature.geometry, feature.isValid else {
-                if feature.geometry == nil && feature.problems.isEmpty { log.add(at, "geometry", "null", "a work needs a geometry") }
-                continue
+                if feature.geometry == nil && feature.problems.isEmpty {
+                    problems.add(at.description, "geometry", "null", "a work needs a geometry")
+                }
+                return
             }
             for key in feature.properties.keys where !known.contains(key) { unknown.insert(key) }
             let properties = feature.properties
-            var parser = WorkFieldParser(location: at, log: log) { key in
+            var parser = WorkFieldParser(location: at, log: problems) { key in
                 if key == "id", properties["id"] == nil, let id = feature.id { return .string(id) }
                 return properties[key]
             }
             let work = parser.work(geometry: geometry)
-            log = parser.log
-            if let work {
-                if let featureId = feature.id, featureId != work.id {
-                    log.add(at, "id", work.id, "differs from the feature's top-level id \"\(featureId)\"")
-                    continue
-                }
-                drafts.append(WorkDraft(location: at, work: work))
+            problems = parser.log
+            guard let work else { return }
+            if let featureId = feature.id, featureId != work.id {
+                problems.add(at.description, "id", work.id, "differs from the feature's top-level id \"\(featureId)\"")
+                return
             }
+            drafts.append(WorkDraft(location: at, work: work))
         }
+        log = problems
         for key in unknown.sorted() { log.warn("unknown property \"\(key)\" ignored") }
+        let members = summary.foreignMembers
+        let embedded = ImportProvenance(
+            attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
         return (drafts, embedded)
     }
 
@@ -99,20 +101,20 @@ extension Importer {
         let columns = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         var drafts: [WorkDraft] = []
         for record in table.records {
-            let at = "line \(record.line)"
+            let at = DraftLocation.line(record.line)
             let value: (String) -> String? = { table.value(record, columns[$0]) }
             var geometry: Geometry?
             if let wkt = value("wkt") {
                 geometry = try database.geometry(fromWKT: wkt)
-                if geometry == nil { log.add(at, "wkt", wkt, "not valid WKT (e.g. POINT(106.76 21.85) or LINESTRING(…))") }
+                if geometry == nil { log.add(at.description, "wkt", wkt, "not valid WKT (e.g. POINT(106.76 21.85) or LINESTRING(…))") }
             } else if let lonText = value("lon"), let latText = value("lat") {
                 if let lon = Self.number(lonText), let lat = Self.number(latText) {
                     geometry = .point(Position(x: lon, y: lat))
                 } else {
-                    log.add(at, "lon,lat", "\(lonText),\(latText)", "lon and lat must be finite numbers")
+                    log.add(at.description, "lon,lat", "\(lonText),\(latText)", "lon and lat must be finite numbers")
                 }
             } else {
-                log.add(at, hasWKT ? "wkt" : "lon,lat", "", "a work needs a location")
+                log.add(at.description, hasWKT ? "wkt" : "lon,lat", "", "a work needs a location")
             }
             // A column that is present but empty reads as null, one that is absent as nothing.
             var parser = WorkFieldParser(location: at, log: log) { name in
@@ -127,7 +129,23 @@ extension Importer {
 }
 
 /// A work read from a file, not yet checked against the database and the map.
-struct WorkDraft {
-    let location: String
+struct WorkDraft: Sendable {
+    let location: DraftLocation
     var work: Work
+}
+
+/// Where a draft came from; rendered only when a problem is reported.
+enum DraftLocation: Sendable, CustomStringConvertible {
+    case feature(index: Int, id: String?, line: Int)
+    case line(Int)
+    case entered
+
+    var description: String {
+        switch self {
+        case .feature(let index, let id, let line):
+            if let id { "feature \(index) (id \"\(id)\", line \(line))" } else { "feature \(index) (line \(line))" }
+        case .line(let n): "line \(n)"
+        case .entered: "work"
+        }
+    }
 }

@@ -11,19 +11,19 @@ struct WorkFieldParser {
         "planned_vnd", "disbursed_vnd", "labour_days",
     ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
 
-    let location: String
+    let location: DraftLocation
     let value: (String) -> JSONValue?
     var log: ProblemLog
     private var ok = true
 
-    init(location: String, log: ProblemLog, value: @escaping (String) -> JSONValue?) {
+    init(location: DraftLocation, log: ProblemLog, value: @escaping (String) -> JSONValue?) {
         self.location = location
         self.log = log
         self.value = value
     }
 
     private mutating func bad(_ field: String, _ value: String, _ reason: String) {
-        log.add(location, field, value, reason)
+        log.add(location.description, field, value, reason)
         ok = false
     }
 

@@ -27,18 +27,18 @@ struct WorkValidator: Sendable {
     func validate(_ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?) throws
         -> [WorkRow]
     {
-        var firstLocation: [String: String] = [:]
+        var firstLocation: [String: DraftLocation] = [:]
         var candidates: [Int] = []
         candidates.reserveCapacity(drafts.count)
         for (n, draft) in drafts.enumerated() {
             let work = draft.work
-            let at = draft.location
+            var at: String { draft.location.description }
             var ok = true
             if let first = firstLocation[work.id] {
-                log.add(at, "id", work.id, "the same id is already used by \(first)")
+                log.add(at, "id", work.id, "the same id is already used by \(first.description)")
                 ok = false
             } else {
-                firstLocation[work.id] = at
+                firstLocation[work.id] = draft.location
             }
             if let reason = Self.shapeProblem(work.geometry) {
                 log.add(at, "geometry", work.geometry.typeName, reason)
@@ -61,10 +61,10 @@ struct WorkValidator: Sendable {
             let draft = drafts[candidates[i]]
             switch result {
             case .success(let placement): located.append((draft, placement))
-            case .failure(let problem): log.add(draft.location, "geometry", draft.work.geometry.typeName, problem.reason)
+            case .failure(let problem): log.add(draft.location.description, "geometry", draft.work.geometry.typeName, problem.reason)
             }
         }
-        try checkPolygons(located.map { ($0.draft.location, $0.placement.wgs84) }, log: &log)
+        try checkPolygons(located.map { ($0.draft.location.description, $0.placement.wgs84) }, log: &log)
         let existing = try database.existingStatuses(of: located.map(\.draft.work.id))
         var rows: [WorkRow] = []
         rows.reserveCapacity(located.count)
@@ -74,7 +74,7 @@ struct WorkValidator: Sendable {
                 do {
                     try previous.checkTransition(to: work.status)
                 } catch {
-                    log.add(item.draft.location, "status", work.status.rawValue, "work \(work.id) exists: \(error.description)")
+                    log.add(item.draft.location.description, "status", work.status.rawValue, "work \(work.id) exists: \(error.description)")
                     continue
                 }
             }

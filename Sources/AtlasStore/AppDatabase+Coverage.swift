@@ -1,4 +1,5 @@
 import AtlasModel
+import Dispatch
 import Foundation
 import GRDB
 
@@ -6,8 +7,19 @@ extension AppDatabase {
     /// The inputs of the coverage engine: communes, villages, the works whose status may serve,
     /// and works counts. Statistics of `statsYear` (default: the latest year) give the households
     /// of communes without villages.
-    public func coverageInputs(servingStatuses: Set<WorkStatus>, statsYear: Int? = nil) throws -> CoverageInputs {
-        try dbWriter.read { db in
+    public func coverageInputs(
+        servingStatuses: Set<WorkStatus>, servingRoadSurfaces: Set<RoadSurface>, statsYear: Int? = nil
+    ) throws -> CoverageInputs {
+        let statuses = servingStatuses.map(\.rawValue).sorted()
+        let surfaces = servingRoadSurfaces.map(\.rawValue).sorted()
+        // Only works that can serve: the right status, and for roads an all-season surface.
+        let filter = """
+            status IN (\(Self.placeholders(statuses.count)))
+            AND (category <> 'road' OR surface IN (\(Self.placeholders(surfaces.count))))
+            """
+        let filterArguments = StatementArguments(statuses) + StatementArguments(surfaces)
+        let works = try servingWorks(filter: filter, arguments: filterArguments)
+        return try dbWriter.read { db in
             let year = try statsYear ?? Int.fetchOne(db, sql: "SELECT max(year) FROM yearStats")
             var households: [String: Int] = [:]
             if let year {
@@ -19,11 +31,9 @@ extension AppDatabase {
                 db, sql: "SELECT code, parentCode, metricGeometry FROM adminUnit WHERE kind = 'commune' ORDER BY code")
             while let row = try unitRows.next() {
                 let code: String = row[0]
-                let blob: Data = row[2]
                 communes.append(
                     CoverageInputs.Commune(
-                        code: code, districtCode: row[1],
-                        metricGeometry: try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry },
+                        code: code, districtCode: row[1], metricGeometry: try Self.decodeGeometry(row, 2),
                         statsHouseholds: households[code]))
             }
             var villages: [CoverageInputs.Village] = []
@@ -36,39 +46,6 @@ extension AppDatabase {
                         code: row[0], communeCode: row[1],
                         metricLocation: x.flatMap { x in y.map { Position(x: x, y: $0) } }, households: row[4]))
             }
-            let statuses = servingStatuses.map(\.rawValue)
-            let placeholders = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
-            var served: [String: [String]] = [:]
-            let servedRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT v.workId, v.villageCode FROM workVillage v JOIN work w ON w.id = v.workId
-                    WHERE w.status IN (\(placeholders))
-                    """, arguments: StatementArguments(statuses))
-            while let row = try servedRows.next() { served[row[0], default: []].append(row[1]) }
-            var works: [CoverageInputs.Work] = []
-            let workRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, category, status, surface, exactness, completedOn, metricGeometry FROM work
-                    WHERE status IN (\(placeholders)) ORDER BY id
-                    """, arguments: StatementArguments(statuses))
-            while let row = try workRows.next() {
-                let id: String = row[0]
-                let surface: String? = row[3]
-                let completed: String? = row[5]
-                guard let geometry = try (row[6] as Data?).map({ blob in
-                    try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
-                }) else { continue }
-                works.append(
-                    CoverageInputs.Work(
-                        id: id, category: try WorkCategory.parse(row[1], field: "category"),
-                        status: try WorkStatus.parse(row[2], field: "status"),
-                        surface: surface.flatMap(RoadSurface.init(rawValue:)),
-                        exactness: Exactness(rawValue: row[4]) ?? .exact,
-                        completedOn: completed.flatMap { try? CalendarDate(iso: $0) }, metricGeometry: geometry,
-                        villagesServed: served[id] ?? []))
-            }
             var counts: [String: [WorkCategory: Int]] = [:]
             let countRows = try Row.fetchCursor(
                 db, sql: "SELECT communeCode, category, count(*) FROM work WHERE communeCode IS NOT NULL GROUP BY 1, 2")
@@ -79,4 +56,80 @@ extension AppDatabase {
                 communes: communes, villages: villages, works: works, workCounts: counts, statsYear: year)
         }
     }
+
+    /// The serving works with their metric geometry, read in rowid slices on parallel reader
+    /// connections (decoding hundreds of thousands of geometries is the bulk of the work).
+    private func servingWorks(filter: String, arguments: StatementArguments) throws -> [CoverageInputs.Work] {
+        let maxRowid = try dbWriter.read { try Int64.fetchOne($0, sql: "SELECT max(rowid) FROM work") } ?? 0
+        let slices = maxRowid > 50_000 ? 2 : 1
+        let step = maxRowid / Int64(slices) + 1
+        let results = ReadSlots(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { i in
+            results.set(i, Result {
+                try dbWriter.read { db in
+                    try Self.servingWorks(
+                        in: db, filter: filter, arguments: arguments, rowids: (Int64(i) * step)..<(Int64(i + 1) * step))
+                }
+            })
+        }
+        return try results.values.flatMap { try $0.get() }
+    }
+
+    private static func servingWorks(
+        in db: Database, filter: String, arguments: StatementArguments, rowids: Range<Int64>
+    ) throws -> [CoverageInputs.Work] {
+        var served: [String: [String]] = [:]
+        let servedRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT v.workId, v.villageCode FROM workVillage v JOIN work w ON w.id = v.workId
+                WHERE w.rowid >= ? AND w.rowid < ? AND \(filter)
+                """, arguments: [rowids.lowerBound, rowids.upperBound] + arguments)
+        while let row = try servedRows.next() { served[row[0], default: []].append(row[1]) }
+        var works: [CoverageInputs.Work] = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, category, status, surface, exactness, completedOn, metricGeometry FROM work
+                WHERE rowid >= ? AND rowid < ? AND \(filter)
+                """, arguments: [rowids.lowerBound, rowids.upperBound] + arguments)
+        while let row = try rows.next() {
+            let id: String = row[0]
+            let surface: String? = row[3]
+            let completed: String? = row[5]
+            works.append(
+                CoverageInputs.Work(
+                    id: id, category: try WorkCategory.parse(row[1], field: "category"),
+                    status: try WorkStatus.parse(row[2], field: "status"),
+                    surface: surface.flatMap(RoadSurface.init(rawValue:)),
+                    exactness: Exactness(rawValue: row[4]) ?? .exact,
+                    completedOn: completed.flatMap { try? CalendarDate(iso: $0) },
+                    metricGeometry: try decodeGeometry(row, 6), villagesServed: served[id] ?? []))
+        }
+        return works
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
+    }
+
+    /// Decodes a SpatiaLite blob column without copying it out of SQLite first.
+    static func decodeGeometry(_ row: Row, _ index: Int) throws -> Geometry {
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data else { throw SpatiaLiteBlob.DecodeError.malformed("missing geometry") }
+            return try data.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
+        }
+    }
+}
+
+/// One result per parallel reader.
+private final class ReadSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[CoverageInputs.Work], Error>]
+
+    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
+
+    func set(_ i: Int, _ value: Result<[CoverageInputs.Work], Error>) { lock.withLock { slots[i] = value } }
+
+    var values: [Result<[CoverageInputs.Work], Error>] { lock.withLock { slots } }
 }
