@@ -136,7 +136,8 @@ private let createRegistrySQL = """
         registeredOn TEXT,
         registeredAt TEXT NOT NULL
     );
-    CREATE INDEX work_commune ON work(communeCode);
+    -- Covers the per-commune counts and sums, so they never read the wide rows with geometry.
+    CREATE INDEX work_commune ON work(communeCode, category, status, plannedVND, disbursedVND);
     CREATE TABLE workVillage (
         workId TEXT NOT NULL REFERENCES work(id) ON DELETE CASCADE,
         villageCode TEXT NOT NULL,
