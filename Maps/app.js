@@ -1,0 +1,328 @@
+// The page: loads the configuration and the three collections from this server, wires the
+// controls (indicator, year, category, search, works filters, language) to the map and panel.
+(function () {
+  'use strict';
+  var WA = window.WA;
+  var $ = function (id) { return document.getElementById(id); };
+  var LIMIT = 10000;
+
+  var state = {
+    indicator: 'poverty', year: null, baselineYear: null, category: 'road',
+    showWorks: true, programme: 'all',
+    categories: setOf(WA.termOrder('category')), statuses: setOf(WA.termOrder('status')),
+    selected: null // {kind: 'commune'|'work', id}
+  };
+  var data = { communes: null, communeRequests: 0, years: [], byYear: {}, districts: {}, works: {}, config: {} };
+  var legend;
+
+  function setOf(list) { var s = {}; list.forEach(function (x) { s[x] = true; }); return s; }
+
+  function savedLang() {
+    try { return localStorage.getItem('worksatlas.lang'); } catch (e) { return null; } // storage may be off
+  }
+
+  // ---- start ---------------------------------------------------------------------------
+
+  readURL();
+  WA.setLang(state.lang || savedLang() || 'vi');
+  translatePage();
+  if (typeof window.L === 'undefined') {
+    fail(WA.t('errLeaflet'));
+    return;
+  }
+  start();
+
+  function start() {
+    getJSON('config.json').catch(function (e) {
+      showError(WA.t('errLoad', { what: WA.t('errConfig'), detail: e.message }));
+      return {};
+    }).then(function (config) {
+      data.config = config || {};
+      showNotices(data.config.notices);
+      WA.map.init($('map'), {
+        tiles: data.config.tiles, attributions: data.config.attributions,
+        onCommuneClick: function (f) { select('commune', f.id, false); },
+        onWorkClick: function (f) { select('work', f.id, false); }
+      });
+      WA.map.leaflet().on('click', function () { select(null); });
+      legend = WA.createLegend().addTo(WA.map.leaflet());
+      if (WA.map.hasTiles()) $('tiles-box').hidden = false;
+      buildControls();
+      // The first answer (no year) is the latest year, which sets the range of the year selector.
+      var wanted = state.year;
+      state.year = null;
+      return Promise.all([loadCommunes(null), loadDistricts(), loadWorks()]).then(function () {
+        if (data.communes && wanted && wanted !== state.year && data.years.indexOf(wanted) >= 0) return loadCommunes(wanted);
+      });
+    }).then(function () {
+      WA.map.fitToData();
+      if (state.selected) select(state.selected.kind, state.selected.id, true);
+      document.body.dataset.state = $('errors').hidden && data.communes ? 'ready' : 'error';
+    }).catch(function (e) {
+      fail(e.message);
+    }).then(function () { $('loading').hidden = true; });
+  }
+
+  // ---- data ----------------------------------------------------------------------------
+
+  function loadCommunes(year) {
+    var url = 'ogc/collections/communes/items?limit=' + LIMIT + (year ? '&year=' + encodeURIComponent(year) : '');
+    var ticket = ++data.communeRequests; // a slow answer for a year no longer wanted is dropped
+    if (year && data.byYear[year]) return Promise.resolve(applyCommunes(data.byYear[year]));
+    $('loading').hidden = false;
+    return getCollection(url).then(function (fc) {
+      if (!fc.features.length) throw new Error(WA.t('errNoCommunes'));
+      return ticket === data.communeRequests ? applyCommunes(fc) : fc;
+    }).catch(function (e) {
+      showError(WA.t('errLoad', { what: WA.t('errCommunes') + (year ? ' ' + year : ''), detail: e.message }));
+      if (state.year) $('year').value = String(state.year); // still showing the year before
+    }).then(function () { $('loading').hidden = true; });
+  }
+
+  function applyCommunes(fc) {
+    var first = fc.features[0].properties || {};
+    var year = typeof first.year === 'number' ? first.year : state.year;
+    if (year) data.byYear[year] = fc;
+    state.year = year;
+    if (typeof first.baseline_year === 'number') state.baselineYear = first.baseline_year;
+    if (!data.years.length) {
+      // The first answer is the latest year; the selector runs from the baseline year to it.
+      var from = state.baselineYear || year, to = year;
+      for (var y = to; y >= from && to - y < 50; y--) data.years.push(y);
+      fillSelect($('year'), data.years.map(function (y) { return [String(y), String(y)]; }), String(state.year));
+    }
+    $('year').value = String(state.year);
+    var rebuild = !data.communes || data.communes.features.length !== fc.features.length;
+    data.communes = fc;
+    data.communeIndex = {};
+    fc.features.forEach(function (f) { data.communeIndex[String(f.id)] = f; });
+    // Same communes in another year: redraw() swaps the properties under the existing shapes.
+    if (rebuild) WA.map.setCommunes(fc, communeFill, communeTooltip);
+    redraw();
+    return fc;
+  }
+
+  function loadDistricts() {
+    return getCollection('ogc/collections/districts/items?limit=' + LIMIT).then(function (fc) {
+      fc.features.forEach(function (f) { data.districts[String(f.id)] = f.properties || {}; });
+      WA.map.setDistricts(fc);
+    }).catch(function (e) {
+      showError(WA.t('errLoad', { what: WA.t('errDistricts'), detail: e.message }));
+    });
+  }
+
+  function loadWorks() {
+    return getCollection('ogc/collections/works/items?limit=' + LIMIT).then(function (fc) {
+      fc.features.forEach(function (f) { data.works[String(f.id)] = f; });
+      WA.map.setWorks(fc);
+      applyWorkFilters();
+    }).catch(function (e) {
+      showError(WA.t('errLoad', { what: WA.t('errWorks'), detail: e.message }));
+    });
+  }
+
+  // Follows OGC API "next" links (same origin only) until the collection is complete.
+  function getCollection(url) {
+    var features = [];
+    var page = function (u, n) {
+      return getJSON(u).then(function (fc) {
+        if (!fc || !Array.isArray(fc.features)) throw new Error(WA.t('errNotGeoJSON'));
+        Array.prototype.push.apply(features, fc.features);
+        var next = (fc.links || []).filter(function (l) { return l && l.rel === 'next' && l.href; })[0];
+        if (next && n < 1000) {
+          var nu = new URL(next.href, location.href);
+          if (nu.origin === location.origin) return page(nu.href, n + 1);
+        }
+        return { type: 'FeatureCollection', features: features };
+      });
+    };
+    return page(url, 0);
+  }
+
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: 'application/geo+json, application/json' } }).then(function (r) {
+      if (r.ok) return r.json();
+      return r.text().then(function (body) {
+        var detail = '';
+        try { var p = JSON.parse(body); detail = p.detail || p.title || ''; } catch (e) { /* not JSON */ }
+        throw new Error('HTTP ' + r.status + (detail ? ' — ' + detail : '') + ' (' + url.split('?')[0] + ')');
+      });
+    }, function (e) {
+      throw new Error(WA.t('errNetwork') + (e && e.message ? ' (' + e.message + ')' : ''));
+    });
+  }
+
+  // ---- drawing -------------------------------------------------------------------------
+
+  function communeValue(f) {
+    return WA.indicators[state.indicator].value(f.properties || {}, state.category);
+  }
+
+  function communeFill(f) { return WA.fillColor(WA.indicators[state.indicator], communeValue(f)); }
+
+  function communeTooltip(f) {
+    var current = data.communeIndex[String(f.id)] || f, v = communeValue(current);
+    var shown = v === null ? WA.t('legendNoData')
+      : WA.fmtNumber(v, state.indicator === 'change' ? 2 : 1) + WA.indicators[state.indicator].unit;
+    return (current.properties.name || f.id) + ' — ' + shown;
+  }
+
+  function redraw() {
+    WA.map.restyleCommunesFrom(data.communeIndex || {}, communeFill);
+    var counts = {}, ind = WA.indicators[state.indicator];
+    ((data.communes && data.communes.features) || []).forEach(function (f) {
+      var c = WA.classOf(ind, communeValue(f));
+      counts[c] = (counts[c] || 0) + 1;
+    });
+    legend.update(state, counts);
+    $('category-box').hidden = state.indicator !== 'coverage';
+    refreshPanel();
+    writeURL();
+  }
+
+  function applyWorkFilters() {
+    var shown = WA.map.filterWorks(state.showWorks, function (p) {
+      return (state.programme === 'all' || p.programme === state.programme) &&
+        state.categories[p.category] === true && state.statuses[p.status] === true;
+    });
+    $('works-count').textContent = WA.t('worksShown', { n: WA.fmtNumber(shown, 0), total: WA.fmtNumber(WA.map.worksTotal(), 0) });
+    redraw();
+  }
+
+  // ---- selection and panel -------------------------------------------------------------
+
+  function select(kind, id, zoom) {
+    state.selected = kind ? { kind: kind, id: String(id) } : null;
+    var f = kind === 'commune' ? data.communeIndex && data.communeIndex[String(id)]
+      : kind === 'work' ? data.works[String(id)] : null;
+    if (kind && !f) state.selected = null;
+    refreshPanel();
+    WA.map.select(f || null, zoom, $('panel').hidden ? 0 : $('panel').offsetWidth + 10, kind === 'work');
+    writeURL();
+  }
+
+  function refreshPanel() {
+    var s = state.selected, body = $('panel-body');
+    var f = s && (s.kind === 'commune' ? data.communeIndex && data.communeIndex[s.id] : data.works[s.id]);
+    $('panel').hidden = !f;
+    if (!f) return;
+    var ctx = {
+      communeName: function (code) { var c = data.communeIndex && data.communeIndex[String(code)]; return c ? c.properties.name : null; },
+      districtName: function (code) { var d = data.districts[String(code)]; return d ? d.name : null; }
+    };
+    if (s.kind === 'commune') WA.panel.showCommune(body, f.properties || {}, ctx);
+    else WA.panel.showWork(body, f.properties || {}, ctx);
+  }
+
+  // ---- controls ------------------------------------------------------------------------
+
+  function buildControls() {
+    fillControlsText();
+    $('indicator').addEventListener('change', function () { state.indicator = this.value; redraw(); });
+    $('category').addEventListener('change', function () { state.category = this.value; redraw(); });
+    $('year').addEventListener('change', function () { loadCommunes(Number(this.value)); });
+    $('programme').addEventListener('change', function () { state.programme = this.value; applyWorkFilters(); });
+    $('show-works').addEventListener('change', function () { state.showWorks = this.checked; applyWorkFilters(); });
+    $('show-tiles').addEventListener('change', function () { WA.map.setTilesVisible(this.checked); });
+    $('panel-close').addEventListener('click', function () { select(null); });
+    $('lang').addEventListener('click', function () {
+      WA.setLang(WA.lang === 'vi' ? 'en' : 'vi');
+      try { localStorage.setItem('worksatlas.lang', WA.lang); } catch (e) { /* private mode */ }
+      translatePage();
+      fillControlsText();
+      applyWorkFilters();
+    });
+    WA.search.init($('search'), $('search-results'), function () { return data.communes ? data.communes.features : []; },
+      function (f) { select('commune', f.id, true); });
+  }
+
+  // Options and checkbox labels depend on the language, so they are rebuilt on a switch.
+  function fillControlsText() {
+    fillSelect($('indicator'), ['poverty', 'change', 'coverage'].map(function (k) { return [k, WA.t('ind_' + k)]; }), state.indicator);
+    fillSelect($('category'), WA.termOrder('category').map(function (c) { return [c, WA.term('category', c)]; }), state.category);
+    fillSelect($('programme'), [['all', WA.t('all')]].concat(WA.termOrder('programme').map(function (c) {
+      return [c, WA.term('programme', c)];
+    })), state.programme);
+    fillChecks($('category-filters'), 'category', state.categories, true);
+    fillChecks($('status-filters'), 'status', state.statuses, false);
+    $('show-works').checked = state.showWorks;
+  }
+
+  function fillSelect(select, options, value) {
+    WA.clear(select);
+    options.forEach(function (o) { select.appendChild(WA.el('option', { value: o[0] }, [o[1]])); });
+    if (value !== undefined && value !== null) select.value = value;
+  }
+
+  function fillChecks(box, group, chosen, withColour) {
+    WA.clear(box);
+    WA.termOrder(group).forEach(function (code) {
+      var input = WA.el('input', { type: 'checkbox', checked: chosen[code] === true, value: code });
+      input.addEventListener('change', function () { chosen[code] = this.checked; applyWorkFilters(); });
+      box.appendChild(WA.el('label', { className: 'wa-check' }, [
+        input,
+        withColour ? WA.el('span', { className: 'wa-dot', style: { background: WA.categoryColors[code] } }) : null,
+        WA.term(group, code)
+      ]));
+    });
+  }
+
+  function translatePage() {
+    document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = WA.t(n.dataset.i18n); });
+    $('lang').textContent = WA.t('switchLang');
+    $('search').placeholder = WA.t('searchPlaceholder');
+    $('panel-close').title = WA.t('close');
+    document.title = 'WorksAtlas — ' + WA.t('title');
+  }
+
+  // ---- notices and errors --------------------------------------------------------------
+
+  function showNotices(notices) {
+    var list = (Array.isArray(notices) ? notices : []).filter(function (n) { return typeof n === 'string' && n; });
+    var box = WA.clear($('notices'));
+    list.forEach(function (n) { box.appendChild(WA.el('div', null, ['⚠ ' + n])); });
+    box.hidden = !list.length;
+  }
+
+  function showError(message) {
+    var box = $('errors');
+    if (box.hidden) {
+      WA.clear(box);
+      var retry = WA.el('button', { type: 'button', className: 'wa-retry' }, [WA.t('retry')]);
+      retry.addEventListener('click', function () { location.reload(); });
+      box.appendChild(retry);
+    }
+    box.appendChild(WA.el('div', null, [message]));
+    box.hidden = false;
+    document.body.dataset.state = 'error';
+  }
+
+  function fail(message) {
+    showError(message);
+    $('loading').hidden = true;
+  }
+
+  // ---- URL (#indicator=coverage&category=health&year=2018&lang=en&commune=06163) ------------
+
+  function readURL() {
+    var q = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (WA.indicators[q.get('indicator')]) state.indicator = q.get('indicator');
+    if (WA.termOrder('category').indexOf(q.get('category')) >= 0) state.category = q.get('category');
+    if (/^\d{4}$/.test(q.get('year') || '')) state.year = Number(q.get('year'));
+    if (WA.languages.indexOf(q.get('lang')) >= 0) state.lang = q.get('lang');
+    if (q.get('works') === '0') state.showWorks = false;
+    if (q.get('commune')) state.selected = { kind: 'commune', id: q.get('commune') };
+    else if (q.get('work')) state.selected = { kind: 'work', id: q.get('work') };
+  }
+
+  function writeURL() {
+    var q = new URLSearchParams();
+    q.set('indicator', state.indicator);
+    if (state.indicator === 'coverage') q.set('category', state.category);
+    if (state.year) q.set('year', String(state.year));
+    q.set('lang', WA.lang);
+    if (!state.showWorks) q.set('works', '0');
+    if (state.selected) q.set(state.selected.kind, state.selected.id);
+    history.replaceState(null, '', '#' + q.toString());
+  }
+})();

@@ -1,0 +1,261 @@
+// All user-visible strings of the map page, Vietnamese (default) and English.
+// WA.t(key) looks a key up in the current language; WA.term(group, code) translates a
+// vocabulary code (category, status, programme, …) and falls back to the code itself.
+(function () {
+  'use strict';
+  var WA = (window.WA = window.WA || {});
+
+  var strings = {
+    vi: {
+      title: 'Bản đồ nghèo và công trình hạ tầng — Lạng Sơn',
+      subtitle: 'Chương trình MTQG giảm nghèo bền vững 2016–2020 (30a, 135)',
+      switchLang: 'English',
+      loading: 'Đang tải dữ liệu…',
+      retry: 'Thử lại',
+      close: 'Đóng',
+      indicator: 'Chỉ tiêu tô màu xã',
+      ind_poverty: 'Tỷ lệ hộ nghèo',
+      ind_change: 'Mức giảm tỷ lệ nghèo (điểm %/năm)',
+      ind_coverage: 'Độ phủ công trình',
+      year: 'Năm số liệu',
+      category: 'Loại công trình',
+      search: 'Tìm xã',
+      searchPlaceholder: 'Tên xã, ví dụ: Binh Gia',
+      searchNone: 'Không tìm thấy xã nào',
+      works: 'Công trình',
+      showWorks: 'Hiện công trình',
+      programme: 'Chương trình',
+      all: 'Tất cả',
+      status: 'Trạng thái',
+      worksShown: '{n} / {total} công trình đang hiện',
+      legendNoData: 'Không có số liệu',
+      legendPoverty: 'Tỷ lệ hộ nghèo {year}',
+      legendChange: 'Giảm tỷ lệ nghèo {base}–{year} (điểm %/năm)',
+      legendCoverage: 'Tỷ lệ hộ được phục vụ: {category}',
+      legendLineHint: 'Nét đứt, vòng rỗng: chưa xây xong; nhạt: đã hủy.',
+      legendDistricts: 'Ranh giới huyện',
+      increase: 'tăng',
+      hint: 'Bấm vào một xã hoặc công trình để xem chi tiết.',
+      backgroundMap: 'Nền bản đồ',
+      // commune panel
+      commune: 'Xã',
+      code: 'Mã',
+      district: 'Huyện',
+      classifications: 'Phân loại (2016–2020)',
+      noClassification: 'Không thuộc diện 30a/135',
+      statsOf: 'Số liệu năm {year}',
+      households: 'Số hộ',
+      poorHouseholds: 'Hộ nghèo',
+      nearPoorHouseholds: 'Hộ cận nghèo',
+      povertyRate: 'Tỷ lệ hộ nghèo',
+      baseline: 'Tỷ lệ nghèo năm gốc {year}',
+      change: 'Mức giảm bình quân',
+      pointsPerYear: '{v} điểm %/năm',
+      p1: 'Mục tiêu P1 (giảm ≥ {t} điểm %/năm)',
+      coverageAndWorks: 'Độ phủ và công trình theo loại',
+      coverage: 'Độ phủ',
+      count: 'Số CT',
+      centroidNote: 'Xã chưa có dữ liệu thôn: tính độ phủ tại tâm xã.',
+      worksByStatus: 'Công trình theo trạng thái',
+      investment: 'Vốn đầu tư',
+      planned: 'Kế hoạch',
+      disbursed: 'Đã giải ngân',
+      // work panel
+      work: 'Công trình',
+      id: 'Mã công trình',
+      surface: 'Mặt đường',
+      roadClass: 'Cấp đường',
+      communeOf: 'Xã (theo vị trí)',
+      declaredCommune: 'Xã khai báo',
+      disagrees: 'Khác với xã theo vị trí — cần kiểm tra',
+      exactness: 'Độ chính xác vị trí',
+      accuracy: 'Sai số GPS',
+      villagesServed: 'Thôn, bản hưởng lợi',
+      approvedOn: 'Ngày phê duyệt',
+      startedOn: 'Ngày khởi công',
+      completedOn: 'Ngày hoàn thành',
+      investor: 'Chủ đầu tư',
+      length: 'Chiều dài',
+      // errors
+      errLeaflet: 'Không tải được thư viện bản đồ Leaflet (/vendor/leaflet/leaflet.js).',
+      errLoad: 'Không tải được {what}: {detail}',
+      errConfig: 'cấu hình',
+      errCommunes: 'dữ liệu xã',
+      errDistricts: 'ranh giới huyện',
+      errWorks: 'công trình',
+      errNoCommunes: 'Máy chủ không trả về xã nào.',
+      errNotGeoJSON: 'không phải GeoJSON FeatureCollection',
+      errNetwork: 'lỗi mạng, máy chủ không trả lời',
+      currency: 'đồng'
+    },
+    en: {
+      title: 'Poverty and infrastructure works map — Lạng Sơn',
+      subtitle: 'National Target Programme for Sustainable Poverty Reduction 2016–2020 (30a, 135)',
+      switchLang: 'Tiếng Việt',
+      loading: 'Loading data…',
+      retry: 'Retry',
+      close: 'Close',
+      indicator: 'Colour communes by',
+      ind_poverty: 'Poverty rate',
+      ind_change: 'Poverty reduction (points/year)',
+      ind_coverage: 'Coverage by works',
+      year: 'Statistics year',
+      category: 'Category',
+      search: 'Find a commune',
+      searchPlaceholder: 'Commune name, e.g. Binh Gia',
+      searchNone: 'No commune found',
+      works: 'Works',
+      showWorks: 'Show works',
+      programme: 'Programme',
+      all: 'All',
+      status: 'Status',
+      worksShown: '{n} of {total} works shown',
+      legendNoData: 'No data',
+      legendPoverty: 'Poverty rate {year}',
+      legendChange: 'Poverty reduction {base}–{year} (points/year)',
+      legendCoverage: 'Households served: {category}',
+      legendLineHint: 'Dashed line, hollow circle: not built yet; faint: cancelled.',
+      legendDistricts: 'District boundary',
+      increase: 'increase',
+      hint: 'Click a commune or a work for its details.',
+      backgroundMap: 'Background map',
+      commune: 'Commune',
+      code: 'Code',
+      district: 'District',
+      classifications: 'Classifications (2016–2020)',
+      noClassification: 'Not a 30a/135 area',
+      statsOf: 'Statistics of {year}',
+      households: 'Households',
+      poorHouseholds: 'Poor households',
+      nearPoorHouseholds: 'Near-poor households',
+      povertyRate: 'Poverty rate',
+      baseline: 'Poverty rate in baseline year {year}',
+      change: 'Average reduction',
+      pointsPerYear: '{v} points/year',
+      p1: 'Target P1 (reduce ≥ {t} points/year)',
+      coverageAndWorks: 'Coverage and works by category',
+      coverage: 'Coverage',
+      count: 'Works',
+      centroidNote: 'No village data: coverage measured at the commune centroid.',
+      worksByStatus: 'Works by status',
+      investment: 'Investment',
+      planned: 'Planned',
+      disbursed: 'Disbursed',
+      work: 'Work',
+      id: 'Work id',
+      surface: 'Surface',
+      roadClass: 'Road class',
+      communeOf: 'Commune (by location)',
+      declaredCommune: 'Declared commune',
+      disagrees: 'Differs from the commune of its location — to be checked',
+      exactness: 'Location quality',
+      accuracy: 'GPS accuracy',
+      villagesServed: 'Villages served',
+      approvedOn: 'Approved on',
+      startedOn: 'Started on',
+      completedOn: 'Completed on',
+      investor: 'Investor',
+      length: 'Length',
+      errLeaflet: 'The Leaflet map library could not be loaded (/vendor/leaflet/leaflet.js).',
+      errLoad: 'Could not load the {what}: {detail}',
+      errConfig: 'configuration',
+      errCommunes: 'communes',
+      errDistricts: 'district boundaries',
+      errWorks: 'works',
+      errNoCommunes: 'The server returned no communes.',
+      errNotGeoJSON: 'not a GeoJSON FeatureCollection',
+      errNetwork: 'network error, the server did not answer',
+      currency: 'VND'
+    }
+  };
+
+  var terms = {
+    category: {
+      order: ['road', 'electricity', 'culture', 'health', 'school', 'irrigation', 'water', 'other'],
+      vi: { road: 'Giao thông', electricity: 'Điện', culture: 'Văn hóa – thông tin', health: 'Y tế',
+            school: 'Trường học', irrigation: 'Thủy lợi nhỏ', water: 'Nước sinh hoạt', other: 'Khác' },
+      en: { road: 'Roads', electricity: 'Electricity', culture: 'Culture & radio', health: 'Health',
+            school: 'Schools', irrigation: 'Small irrigation', water: 'Domestic water', other: 'Other' }
+    },
+    status: {
+      order: ['proposed', 'approved', 'under_construction', 'completed', 'handed_over', 'cancelled'],
+      vi: { proposed: 'Đề xuất', approved: 'Đã phê duyệt', under_construction: 'Đang thi công',
+            completed: 'Hoàn thành', handed_over: 'Đã bàn giao', cancelled: 'Đã hủy' },
+      en: { proposed: 'Proposed', approved: 'Approved', under_construction: 'Under construction',
+            completed: 'Completed', handed_over: 'Handed over', cancelled: 'Cancelled' }
+    },
+    programme: {
+      order: ['30a', '135', 'ntm', 'other', 'existing'],
+      vi: { '30a': 'Chương trình 30a', '135': 'Chương trình 135', ntm: 'Nông thôn mới',
+            other: 'Nguồn khác', existing: 'Công trình có sẵn' },
+      en: { '30a': 'Programme 30a', '135': 'Programme 135', ntm: 'New rural development',
+            other: 'Other funding', existing: 'Existing infrastructure' }
+    },
+    surface: {
+      vi: { earth: 'Đất', gravel: 'Cấp phối', asphalt: 'Nhựa', concrete: 'Bê tông' },
+      en: { earth: 'Earth', gravel: 'Gravel', asphalt: 'Asphalt', concrete: 'Concrete' }
+    },
+    road_class: {
+      vi: { to_commune_centre: 'Đến trung tâm xã', inter_commune: 'Liên xã', to_village: 'Đến thôn, bản',
+            in_village: 'Trong thôn, bản', field: 'Nội đồng' },
+      en: { to_commune_centre: 'To the commune centre', inter_commune: 'Inter-commune', to_village: 'To a village',
+            in_village: 'Inside a village', field: 'Field road' }
+    },
+    exactness: {
+      vi: { exact: 'Chính xác (đo đạc, GPS)', approximate: 'Gần đúng (đặt trên bản đồ)',
+            admin_unit: 'Chỉ biết xã (đặt tại tâm xã)' },
+      en: { exact: 'Exact (survey, GPS)', approximate: 'Approximate (placed on a map)',
+            admin_unit: 'Commune only (at its centroid)' }
+    },
+    investor: {
+      vi: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', community: 'Cộng đồng' },
+      en: { province: 'Province', district: 'District', commune: 'Commune', community: 'Community' }
+    },
+    target_status: {
+      vi: { met: 'Đạt', on_track: 'Đúng lộ trình', behind: 'Chưa đạt', no_data: 'Chưa có số liệu' },
+      en: { met: 'Met', on_track: 'On track', behind: 'Behind', no_data: 'No data' }
+    },
+    flag: {
+      order: ['poor_30a', 'difficult_135', 'border', 'safe_zone'],
+      vi: { poor_30a: 'Huyện nghèo (30a)', difficult_135: 'Xã đặc biệt khó khăn (135)',
+            border: 'Xã biên giới', safe_zone: 'Xã an toàn khu (ATK)' },
+      en: { poor_30a: 'Poor district (30a)', difficult_135: 'Extremely difficult commune (135)',
+            border: 'Border commune', safe_zone: 'Safe-zone commune (ATK)' }
+    },
+    unit_type: {
+      vi: {},
+      en: { 'Xã': 'Commune', 'Phường': 'Ward', 'Thị trấn': 'Township', 'Huyện': 'District',
+            'Thành phố': 'City' }
+    }
+  };
+
+  WA.lang = 'vi';
+  WA.languages = ['vi', 'en'];
+
+  WA.setLang = function (lang) {
+    WA.lang = strings[lang] ? lang : 'vi';
+    document.documentElement.lang = WA.lang;
+  };
+
+  // t('worksShown', {n: 3, total: 9}) → "3 / 9 công trình đang hiện"
+  WA.t = function (key, vars) {
+    var s = strings[WA.lang][key];
+    if (s === undefined) s = strings.vi[key];
+    if (s === undefined) return key;
+    if (vars) {
+      s = s.replace(/\{(\w+)\}/g, function (m, name) {
+        return vars[name] === undefined || vars[name] === null ? m : String(vars[name]);
+      });
+    }
+    return s;
+  };
+
+  WA.term = function (group, code) {
+    if (code === null || code === undefined || code === '') return '—';
+    var g = terms[group];
+    var s = g && g[WA.lang] && g[WA.lang][code];
+    return s || String(code);
+  };
+
+  WA.termOrder = function (group) { return terms[group].order.slice(); };
+})();
