@@ -199,7 +199,9 @@ struct TargetContext {
         func flagged(_ period: String, _ flag: ClassificationFlag) -> Set<String> {
             Set(classifications.filter { $0.period == period && $0.flag == flag }.map(\.code))
         }
-        let districtsLeft = flagged(before, .poor30a).subtracting(flagged(after, .poor30a))
+        // Only the districts of this scope: a district's row counts itself, not its neighbours.
+        let scopeDistricts = Set(self.communes.filter { communes.contains($0.code) }.compactMap(\.parentCode))
+        let districtsLeft = flagged(before, .poor30a).subtracting(flagged(after, .poor30a)).intersection(scopeDistricts)
         let communesLeft = flagged(before, .difficult135).subtracting(flagged(after, .difficult135)).intersection(communes)
         let value = Double(districtsLeft.count + communesLeft.count)
         return result(id, label, scope, name, value: value, unit: "units", band: band,
