@@ -10,6 +10,10 @@ struct WorkFieldParser {
         "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
         "planned_vnd", "disbursed_vnd", "labour_days",
     ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
+        + derivedFields
+
+    /// Fields the works export writes that are derived again on import, so read silently.
+    static let derivedFields = ["district_code", "commune_disagrees", "length_m"]
 
     let location: DraftLocation
     let value: (String) -> JSONValue?

@@ -9,7 +9,11 @@ import Foundation
 struct WorkValidator: Sendable {
     let database: AppDatabase
     let locations: LocationChecker
+    /// Lines and polygons: shares of length and area in metres (EPSG:3405).
     let assigner: CommuneAssigner
+    /// Points: the containing commune in WGS84, where GeoJSON edges are straight (RFC 7946), so
+    /// a point on a shared edge is on it exactly and goes to the lowest code.
+    let pointAssigner: CommuneAssigner
     let communeCodes: Set<String>
     let villageCodes: Set<String>
 
@@ -18,6 +22,9 @@ struct WorkValidator: Sendable {
         locations = try LocationChecker(inputSRID: inputSRID, database: database)
         let communes = try database.metricUnits(kind: .commune)
         assigner = CommuneAssigner(communes: communes.compactMap { unit in
+            PlanarPolygon(unit.geometry).map { (unit.code, $0) }
+        })
+        pointAssigner = CommuneAssigner(communes: try database.wgs84Units(kind: .commune).compactMap { unit in
             PlanarPolygon(unit.geometry).map { (unit.code, $0) }
         })
         communeCodes = Set(communes.map(\.code))
@@ -114,7 +121,10 @@ struct WorkValidator: Sendable {
                     let lengthM =
                         located.metric.isLineal
                         ? located.metric.lines.reduce(0) { $0 + PlanarDistance.length(of: $1) } : nil
-                    let code = assigner.assign(located.metric, scratch: &scratch).code
+                    let code =
+                        located.wgs84.isPuntal
+                        ? pointAssigner.assign(located.wgs84, scratch: &scratch).code
+                        : assigner.assign(located.metric, scratch: &scratch).code
                     return Placement(wgs84: located.wgs84, metric: located.metric, communeCode: code, lengthM: lengthM)
                 })
                 done.tick()
