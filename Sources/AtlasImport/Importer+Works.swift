@@ -26,20 +26,14 @@ extension Importer {
         return ImportReport(kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings)
     }
 
-    /// Registers one work given field by field (`works add`, the API), with the import's checks.
+    /// Registers one work given field by field (`works add`), with the import's checks.
     public func addWork(fields: [String: JSONValue], geometry: Geometry, srid: Int32 = 4326) throws -> StoredWork {
-        var log = ProblemLog(file: "work")
-        var parser = WorkFieldParser(location: .entered, log: log) { fields[$0] }
-        let work = parser.work(geometry: geometry)
-        log = parser.log
-        try log.finish()
-        guard let work else { throw ImportFailure(file: "work", problems: log.problems) }
-        let validator = try WorkValidator(database: database, inputSRID: srid)
-        let rows = try validator.validate([WorkDraft(location: .entered, work: work)], log: &log, progress: nil)
-        try log.finish()
+        let row = try validatedWork(fields: fields, geometry: geometry, srid: srid)
         try database.saveWorks(
-            rows, source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: Self.today())
-        guard let stored = try database.work(id: work.id) else { throw StoreError.notFound(kind: "work", id: work.id) }
+            [row], source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: Self.today())
+        guard let stored = try database.work(id: row.work.id) else {
+            throw StoreError.notFound(kind: "work", id: row.work.id)
+        }
         return stored
     }
 

@@ -1,0 +1,76 @@
+import AtlasStore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Where the server listens and what it serves.
+public struct ServerArguments: Sendable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var options: ServerOptions
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, options: ServerOptions = ServerOptions()) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.options = options
+    }
+}
+
+/// The application: the router over the database file, listening on host:port.
+/// `onServerRunning` gets the port actually bound (useful with port 0).
+public func buildApplication(
+    _ arguments: ServerArguments, logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "worksatlas")
+    if logger.logLevel > .info { logger.logLevel = .info }
+    let database = try AppDatabase(path: arguments.databasePath)
+    return Application(
+        router: buildRouter(database: database, options: arguments.options),
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "WorksAtlas"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? arguments.port) },
+        logger: logger)
+}
+
+/// The routes: errors mapped to problem+json in one place (outermost), the map page and Leaflet
+/// as files, `/ogc` (OGC API – Features, public) and `/api` (bearer tokens).
+public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router<AtlasRequestContext> {
+    let environment = ServerEnvironment(database: database, options: options)
+    let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: FileMiddleware(options.leafletDirectory, urlBasePath: "/vendor/leaflet"))
+    router.add(middleware: PageFilesOnlyMiddleware())
+    router.add(middleware: FileMiddleware(options.mapsDirectory, searchForIndexHtml: true))
+    SiteController(environment: environment).addRoutes(to: router.group())
+    let ogc = router.group("ogc")
+    OGCController(environment: environment).addRoutes(to: ogc)
+    ItemsController(environment: environment).addRoutes(to: ogc)
+    let api = router.group("api").add(middleware: BearerAuthMiddleware(database: database))
+    api.get("me", use: SiteController(environment: environment).me)
+    WorksController(environment: environment).addRoutes(to: api)
+    AuditController(environment: environment).addRoutes(to: api)
+    return router
+}
+
+/// Every path of the controllers and its methods (GET paths also answer HEAD).
+let routeMethods: [(path: String, methods: [HTTPRequest.Method])] = [
+    ("/health", [.get]), ("/config.json", [.get]), ("/ogc", [.get]), ("/ogc/conformance", [.get]), ("/ogc/api", [.get]),
+    ("/ogc/collections", [.get]), ("/ogc/collections/:collectionId", [.get]),
+    ("/ogc/collections/:collectionId/items", [.get]), ("/ogc/collections/:collectionId/items/:featureId", [.get]),
+    ("/api/me", [.get]), ("/api/audit", [.get]), ("/api/works", [.post]), ("/api/works/:id", [.patch]),
+    ("/api/works/:id/status", [.post]),
+]
+
+/// The methods a known path takes (with HEAD for GET paths), or nil for an unknown path.
+func allowedMethods(forPath path: String) -> [HTTPRequest.Method]? {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    for (pattern, methods) in routeMethods {
+        let expected = pattern.split(separator: "/")
+        guard expected.count == parts.count else { continue }
+        if zip(expected, parts).allSatisfy({ $0.hasPrefix(":") || $0 == $1 }) {
+            return methods.contains(.get) ? methods + [.head] : methods
+        }
+    }
+    return nil
+}

@@ -1,0 +1,43 @@
+import AtlasStore
+
+/// Bearer tokens: 32 random bytes as 64 hex digits. The store keeps the first 16 digits in clear
+/// to find the user, a random 16-byte salt, and SHA-256(salt ‖ token). Iterating (as for
+/// passwords) would add nothing: the 192 secret bits left cannot be guessed, and the hash only
+/// keeps a copied database from working as a list of tokens. One hash keeps every request cheap.
+public enum AccessToken {
+    static let prefixLength = 16
+
+    /// A fresh token and the credential to store for it.
+    public static func generate() -> (token: String, credential: TokenCredential) {
+        var generator = SystemRandomNumberGenerator()
+        let token = randomBytes(32, using: &generator).hexString
+        let salt = randomBytes(16, using: &generator).hexString
+        return (token, TokenCredential(prefix: lookupPrefix(of: token), salt: salt, hash: hash(token, salt: salt)))
+    }
+
+    /// The part of a token stored in clear.
+    static func lookupPrefix(of token: String) -> String { String(token.prefix(prefixLength)) }
+
+    /// True when `token` is exactly 64 lower-case hex digits.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+
+    static func hash(_ token: String, salt: String) -> String {
+        SHA256.hash(Array(salt.utf8) + Array(token.utf8)).hexString
+    }
+
+    /// Compares the token's hash with the stored one in time independent of where they differ.
+    static func matches(_ token: String, _ credential: TokenCredential) -> Bool {
+        let a = Array(hash(token, salt: credential.salt).utf8)
+        let b = Array(credential.hash.utf8)
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
+    }
+
+    private static func randomBytes(_ count: Int, using generator: inout SystemRandomNumberGenerator) -> [UInt8] {
+        (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+}

@@ -1,0 +1,96 @@
+import AtlasGeoJSON
+import AtlasModel
+import AtlasStore
+
+/// The OpenAPI 3.0 definition served at `/ogc/api`: every path of the server, self-contained
+/// (only local `#/components/…` references).
+enum OpenAPIDocument {
+    static func make(serverURL: String) -> JSONValue {
+        var paths = JSONObject()
+        paths["/ogc"] = get("Landing page", tag: "Capabilities", schema: "LandingPage", parameters: ["f"])
+        paths["/ogc/conformance"] = get("Conformance classes", tag: "Capabilities", schema: "Conformance", parameters: ["f"])
+        paths["/ogc/api"] = get("This API definition", tag: "Capabilities", schema: nil, parameters: ["f"],
+            mediaType: "application/vnd.oai.openapi+json;version=3.0")
+        paths["/ogc/collections"] = get("The feature collections", tag: "Capabilities", schema: "Collections", parameters: ["f"])
+        for id in CollectionID.allCases {
+            let base = "/ogc/collections/\(id.rawValue)"
+            paths[base] = get("Describe the \(id.rawValue) collection", tag: id.title, schema: "Collection", parameters: ["f"])
+            paths[base + "/items"] = get(
+                "Features of \(id.rawValue): \(id.description)", tag: id.title, schema: "FeatureCollection",
+                parameters: id.itemsParameters.sorted(), mediaType: "application/geo+json")
+            paths[base + "/items/{featureId}"] = get(
+                "One feature of \(id.rawValue)", tag: id.title, schema: "Feature",
+                parameters: ["featureId-" + id.rawValue] + id.itemParameters.sorted(), mediaType: "application/geo+json",
+                notFound: true)
+        }
+        paths["/api/works"] = ["post": write("Register a work (editors within their unit)", body: "WorkFeature", created: true)]
+        paths["/api/works/{workId}"] = ["patch": write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)]
+        paths["/api/works/{workId}/status"] = ["post": write("Move a work to its next status", body: "StatusChange", path: true)]
+        paths["/api/audit"] = [
+            "get": [
+                "summary": "The audit log, newest first (editors and admins)", "tags": ["Officers"],
+                "security": [["bearer": []]],
+                "parameters": [ref("parameters", "work"), ref("parameters", "auditLimit"), ref("parameters", "offset")],
+                "responses": responses(["200": ok("AuditLog", "application/json")], codes: ["400", "401", "403"]),
+            ]
+        ]
+        paths["/api/me"] = get("Who the bearer token belongs to (without one: the viewer role)", tag: "Officers", schema: nil, parameters: [])
+        paths["/health"] = get("Health of the server and its database", tag: "Site", schema: nil, parameters: [])
+        paths["/config.json"] = get("Settings of the map page", tag: "Site", schema: nil, parameters: [])
+        return [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "WorksAtlas", "version": "0.1.0",
+                "description": "OGC API – Features (Part 1: Core, GeoJSON, OpenAPI 3.0) over the works, communes and districts, and the officers' works API.",
+            ],
+            "servers": [["url": .string(serverURL)]],
+            "paths": .object(paths),
+            "components": [
+                "parameters": .object(OpenAPIComponents.parameters), "schemas": .object(OpenAPIComponents.schemas),
+                "responses": .object(OpenAPIComponents.problemResponses),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+    }
+
+    static func ref(_ section: String, _ name: String) -> JSONValue { ["$ref": .string("#/components/\(section)/\(name)")] }
+
+    static func ok(_ schema: String?, _ mediaType: String) -> JSONValue {
+        var content = JSONObject()
+        content[mediaType] = schema.map { ["schema": ref("schemas", $0)] } ?? ["schema": ["type": "object"]]
+        return ["description": "Success", "content": .object(content)]
+    }
+
+    static func responses(_ success: JSONObject, codes: [String]) -> JSONValue {
+        var all = success
+        for code in codes + ["500"] { all[code] = ref("responses", "Problem\(code)") }
+        return .object(all)
+    }
+
+    static func get(
+        _ summary: String, tag: String, schema: String?, parameters: [String], mediaType: String = "application/json",
+        notFound: Bool = false
+    ) -> JSONValue {
+        let codes = (parameters.isEmpty ? [] : ["400"]) + (notFound ? ["404"] : [])
+        return [
+            "get": [
+                "summary": .string(summary), "tags": [.string(tag)],
+                "parameters": .array(parameters.map { ref("parameters", $0) }),
+                "responses": responses(["200": ok(schema, mediaType)], codes: codes),
+            ]
+        ]
+    }
+
+    static func write(_ summary: String, body: String, path: Bool = false, created: Bool = false) -> JSONValue {
+        var success = JSONObject()
+        success[created ? "201" : "200"] = ok("Feature", "application/geo+json")
+        return [
+            "summary": .string(summary), "tags": ["Officers"], "security": [["bearer": []]],
+            "parameters": path ? [ref("parameters", "workId")] : [],
+            "requestBody": [
+                "required": true, "content": ["application/json": ["schema": ref("schemas", body)]],
+            ],
+            "responses": responses(success, codes: ["400", "401", "403"] + (path ? ["404"] : ["409"]) + ["413", "422"]),
+        ]
+    }
+}

@@ -1,0 +1,40 @@
+import AtlasModel
+import AtlasStore
+
+/// Settings of the server besides address and database.
+public struct ServerOptions: Sendable {
+    /// Folder of the map page (index.html, app.js, style.css…).
+    public var mapsDirectory: String
+    /// Folder of Debian's libjs-leaflet (leaflet.js, leaflet.css, images/).
+    public var leafletDirectory: String
+    /// Background tile URL template for the map; nil keeps the page offline.
+    public var tileURL: String?
+    /// The URL clients reach the server by (behind a proxy); nil: from the Host header.
+    public var publicURL: String?
+    /// Coverage rules used for the commune layer.
+    public var rules: CoverageRules
+
+    public init(
+        mapsDirectory: String = "Maps", leafletDirectory: String = "/usr/share/javascript/leaflet",
+        tileURL: String? = nil, publicURL: String? = nil, rules: CoverageRules = .standard
+    ) {
+        self.mapsDirectory = mapsDirectory
+        self.leafletDirectory = leafletDirectory
+        self.tileURL = tileURL
+        self.publicURL = publicURL
+        self.rules = rules
+    }
+}
+
+/// What every controller shares: the store, the options and the derived-layer cache.
+struct ServerEnvironment: Sendable {
+    let database: AppDatabase
+    let options: ServerOptions
+    let layers: LayerCache
+
+    init(database: AppDatabase, options: ServerOptions) {
+        self.database = database
+        self.options = options
+        layers = LayerCache(database: database, rules: options.rules)
+    }
+}

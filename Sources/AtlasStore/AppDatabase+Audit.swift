@@ -1,0 +1,154 @@
+import AtlasModel
+import Foundation
+import GRDB
+
+/// Writes of single works that record an audit entry in the same transaction: the check, the
+/// change and the entry commit together or not at all.
+extension AppDatabase {
+    // MARK: Audited writes
+
+    /// Registers a new work. `authorize` sees where it will lie and throws to refuse; `render`
+    /// gives the JSON kept in the audit log.
+    public func createWork(
+        _ row: WorkRow, by actor: AuditActor, recordedOn: CalendarDate,
+        authorize: (WorkPlace) throws -> Void, render: (StoredWork) throws -> String
+    ) throws -> StoredWork {
+        try dbWriter.write { db in
+            let id = row.work.id
+            if try Self.statuses(of: [id], in: db)[id] != nil { throw WorkExistsError(id: id) }
+            try authorize(try Self.place(ofCommune: row.communeCode, in: db))
+            let now = Self.timestamp()
+            let sourceId = try Self.insertSource(Self.apiSource(actor), rowCount: 1, in: db)
+            try WorkWriter(db: db).upsert(
+                row, sourceId: sourceId, isNew: true, registeredOn: Self.statusDate(of: row.work) ?? recordedOn,
+                recordedAt: now)
+            let stored = try Self.requireWork(id: id, in: db)
+            try Self.insertAudit(
+                actor: actor, action: "work.create", workId: id, before: nil, after: try render(stored), at: now, in: db)
+            return stored
+        }
+    }
+
+    /// Replaces an existing work with `row` (same id). `authorize` sees where the work lies now and
+    /// where it will lie; status changes must be legal.
+    public func updateWork(
+        _ row: WorkRow, by actor: AuditActor, recordedOn: CalendarDate,
+        authorize: (_ before: WorkPlace, _ after: WorkPlace) throws -> Void, render: (StoredWork) throws -> String
+    ) throws -> StoredWork {
+        try dbWriter.write { db in
+            let id = row.work.id
+            let before = try Self.requireWork(id: id, in: db)
+            try authorize(
+                try Self.place(ofCommune: before.communeCode, in: db), try Self.place(ofCommune: row.communeCode, in: db))
+            let previous = before.work.status
+            if previous != row.work.status { try previous.checkTransition(to: row.work.status) }
+            let now = Self.timestamp()
+            let sourceId = try Self.insertSource(Self.apiSource(actor), rowCount: 1, in: db)
+            let writer = try WorkWriter(db: db)
+            try writer.upsert(row, sourceId: sourceId, isNew: false, registeredOn: nil, recordedAt: now)
+            if previous != row.work.status {
+                try writer.recordStatus(
+                    workId: id, from: previous, to: row.work.status, on: Self.statusDate(of: row.work) ?? recordedOn,
+                    recordedAt: now)
+            }
+            let after = try Self.requireWork(id: id, in: db)
+            try Self.insertAudit(
+                actor: actor, action: "work.update", workId: id, before: try render(before), after: try render(after),
+                at: now, in: db)
+            return after
+        }
+    }
+
+    /// Moves a work one legal step along its life (as `setStatus`), recording the date and the entry.
+    public func changeStatus(
+        workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor,
+        authorize: (WorkPlace) throws -> Void, render: (StoredWork) throws -> String
+    ) throws -> StoredWork {
+        try dbWriter.write { db in
+            let before = try Self.requireWork(id: workId, in: db)
+            try authorize(try Self.place(ofCommune: before.communeCode, in: db))
+            let current = before.work.status
+            try current.checkTransition(to: status)
+            let column: String? =
+                switch status {
+                case .approved: "approvedOn"
+                case .underConstruction: "startedOn"
+                case .completed: "completedOn"
+                default: nil
+                }
+            try db.execute(sql: "UPDATE work SET status = ? WHERE id = ?", arguments: [status.rawValue, workId])
+            if let column {
+                try db.execute(sql: "UPDATE work SET \(column) = ? WHERE id = ?", arguments: [date.description, workId])
+            }
+            let now = Self.timestamp()
+            try WorkWriter(db: db).recordStatus(workId: workId, from: current, to: status, on: date, recordedAt: now)
+            let after = try Self.requireWork(id: workId, in: db)
+            try Self.insertAudit(
+                actor: actor, action: "work.status", workId: workId, before: try render(before),
+                after: try render(after), at: now, in: db)
+            return after
+        }
+    }
+
+    // MARK: Reads
+
+    /// Where a stored work lies (its derived commune, that commune's district and province).
+    public func place(ofWork work: StoredWork) throws -> WorkPlace {
+        try dbWriter.read { try Self.place(ofCommune: work.communeCode, in: $0) }
+    }
+
+    /// Audit entries, newest first, optionally of one work.
+    public func auditEntries(workId: String? = nil, limit: Int = 100, offset: Int = 0) throws -> [AuditEntry] {
+        try dbWriter.read { db in
+            let rows: [Row]
+            if let workId {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM auditEntry WHERE workId = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                    arguments: [workId, limit, offset])
+            } else {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM auditEntry ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset])
+            }
+            return rows.map { r in
+                AuditEntry(
+                    id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"], action: r["action"],
+                    workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"])
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    static func insertAudit(
+        actor: AuditActor, action: String, workId: String?, subject: String? = nil, before: String?, after: String?,
+        at: String, in db: Database
+    ) throws {
+        try db.execute(
+            literal: """
+                INSERT INTO auditEntry (recordedAt, actor, role, action, workId, subject, beforeJSON, afterJSON)
+                VALUES (\(at), \(actor.name), \(actor.role), \(action), \(workId), \(subject), \(before), \(after))
+                """)
+    }
+
+    static func apiSource(_ actor: AuditActor) -> DataSource {
+        DataSource(kind: "works", file: "(api: \(actor.name))")
+    }
+
+    static func requireWork(id: String, in db: Database) throws -> StoredWork {
+        guard let work = try storedWork(id: id, in: db) else { throw StoreError.notFound(kind: "work", id: id) }
+        return work
+    }
+
+    /// The commune, district and province of a commune code (nil parts when unknown).
+    static func place(ofCommune code: String?, in db: Database) throws -> WorkPlace {
+        guard let code else { return WorkPlace() }
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.code, c.parentCode AS district, d.parentCode AS province
+                FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode WHERE c.code = ?
+                """, arguments: [code])
+        guard let row else { return WorkPlace(communeCode: code) }
+        return WorkPlace(communeCode: code, districtCode: row["district"], provinceCode: row["province"])
+    }
+}

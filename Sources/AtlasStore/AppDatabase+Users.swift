@@ -1,0 +1,102 @@
+import AtlasModel
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    // MARK: Writes
+
+    /// Adds a user with its token credential (or gives a revoked user a new role and token),
+    /// recording `user.add` in the audit log. Editors need a unit of their role's kind.
+    public func addUser(
+        name: String, role: UserRole, unitCode: String?, credential: TokenCredential, by actor: AuditActor
+    ) throws {
+        let name = name.precomposedStringWithCanonicalMapping
+        guard !name.isEmpty, name.count <= 64, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+            throw UserError("a user name is 1 to 64 characters without spaces, got \"\(name)\"")
+        }
+        try dbWriter.write { db in
+            try Self.checkUnit(unitCode, for: role, in: db)
+            if let existing = try Row.fetchOne(db, sql: "SELECT revokedAt FROM user WHERE name = ?", arguments: [name]) {
+                guard (existing["revokedAt"] as String?) != nil else {
+                    throw UserError("user \(name) already exists; revoke it first to issue a new token")
+                }
+                try db.execute(sql: "DELETE FROM user WHERE name = ?", arguments: [name])
+            }
+            let now = Self.timestamp()
+            try db.execute(
+                literal: """
+                    INSERT INTO user (name, role, unitCode, tokenPrefix, tokenSalt, tokenHash, createdAt)
+                    VALUES (\(name), \(role.rawValue), \(unitCode), \(credential.prefix), \(credential.salt),
+                            \(credential.hash), \(now))
+                    """)
+            let after = "{\"name\":\(Self.jsonString(name)),\"role\":\"\(role.rawValue)\",\"unit\":\(unitCode.map(Self.jsonString) ?? "null")}"
+            try Self.insertAudit(
+                actor: actor, action: "user.add", workId: nil, subject: name, before: nil, after: after, at: now, in: db)
+        }
+    }
+
+    /// Revokes a user's token at once, recording `user.revoke`.
+    public func revokeUser(name: String, by actor: AuditActor) throws {
+        try dbWriter.write { db in
+            let now = Self.timestamp()
+            try db.execute(
+                sql: "UPDATE user SET revokedAt = ? WHERE name = ? AND revokedAt IS NULL", arguments: [now, name])
+            guard db.changesCount == 1 else { throw UserError("no active user named \(name)") }
+            try Self.insertAudit(
+                actor: actor, action: "user.revoke", workId: nil, subject: name, before: nil, after: nil, at: now,
+                in: db)
+        }
+    }
+
+    // MARK: Reads
+
+    /// Every user, active and revoked, by name.
+    public func users() throws -> [UserRecord] {
+        try dbWriter.read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").compactMap(Self.user) }
+    }
+
+    /// The active user whose token starts with `prefix`, or nil.
+    public func activeUser(tokenPrefix prefix: String) async throws -> UserRecord? {
+        try await dbWriter.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM user WHERE tokenPrefix = ? AND revokedAt IS NULL", arguments: [prefix]
+            ).flatMap(Self.user)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func user(_ row: Row) -> UserRecord? {
+        guard let role = UserRole(rawValue: row["role"]) else { return nil }
+        return UserRecord(
+            name: row["name"], role: role, unitCode: row["unitCode"],
+            credential: TokenCredential(prefix: row["tokenPrefix"], salt: row["tokenSalt"], hash: row["tokenHash"]),
+            createdAt: row["createdAt"], revokedAt: row["revokedAt"])
+    }
+
+    static func checkUnit(_ code: String?, for role: UserRole, in db: Database) throws {
+        guard let kind = role.unitKind else {
+            if code != nil { throw UserError("an admin has no unit; leave out --unit") }
+            return
+        }
+        guard let code else { throw UserError("a \(role.rawValue) needs the code of its \(kind.rawValue) (--unit)") }
+        let stored = try String.fetchOne(db, sql: "SELECT kind FROM adminUnit WHERE code = ?", arguments: [code])
+        guard let stored else { throw UserError("no unit with code \(code) is loaded") }
+        guard stored == kind.rawValue else {
+            throw UserError("unit \(code) is a \(stored); a \(role.rawValue) needs a \(kind.rawValue)")
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,50 @@
+/// Who makes a change: a user name (or "cli:<login>") and its role.
+public struct AuditActor: Hashable, Sendable {
+    public var name: String
+    public var role: String?
+
+    public init(name: String, role: String?) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// One entry of the append-only audit log: who, when, what, and the values before and after.
+public struct AuditEntry: Hashable, Sendable {
+    public var id: Int64
+    public var recordedAt: String
+    public var actor: String
+    public var role: String?
+    /// `work.create`, `work.update`, `work.status`, `user.add`, `user.revoke`.
+    public var action: String
+    public var workId: String?
+    /// What else the entry is about (the user name of a user change).
+    public var subject: String?
+    /// JSON text of the value before and after (a GeoJSON Feature for works).
+    public var before: String?
+    public var after: String?
+}
+
+/// Where a work lies in the hierarchy, by its derived commune (all nil outside every commune).
+public struct WorkPlace: Hashable, Sendable {
+    public var communeCode: String?
+    public var districtCode: String?
+    public var provinceCode: String?
+
+    public init(communeCode: String? = nil, districtCode: String? = nil, provinceCode: String? = nil) {
+        self.communeCode = communeCode
+        self.districtCode = districtCode
+        self.provinceCode = provinceCode
+    }
+}
+
+/// A new work whose id is already taken.
+public struct WorkExistsError: Error, CustomStringConvertible, Sendable {
+    public var id: String
+
+    public init(id: String) {
+        self.id = id
+    }
+
+    public var description: String { "a work with id \(id) already exists" }
+}

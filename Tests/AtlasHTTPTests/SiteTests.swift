@@ -1,0 +1,91 @@
+import Foundation
+import AtlasGeoJSON
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AtlasHTTP
+
+/// The map page, Leaflet, /config.json and /health.
+@Suite(.enabled(if: TestWorld.available)) struct SiteTests {
+    @Test func servesTheMapPageItsFilesAndLeaflet() async throws {
+        try await TestWorld.make().test { client in
+            let page = try await client.get("/")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<title>WorksAtlas</title>"))
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            let script = try await client.get("/app.js")
+            #expect(script.status == .ok && script.text.contains("atlas"))
+            let leaflet = try await client.get("/vendor/leaflet/leaflet.js")
+            #expect(leaflet.status == .ok && leaflet.text == "/* leaflet */\n")
+            #expect(try await client.get("/vendor/leaflet/leaflet.css").status == .ok)
+        }
+    }
+
+    @Test func missingFilesAndPathTraversalAreProblems() async throws {
+        try await TestWorld.make().test { client in
+            for uri in ["/nothing.js", "/vendor/leaflet/none.js", "/vendor/leaflet/../../etc/passwd", "/%2e%2e/etc/passwd"] {
+                let response = try await client.get(uri)
+                #expect([.notFound, .badRequest].contains(response.status), "\(uri): \(response.status)")
+                #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
+                #expect(!response.text.contains("root:"))
+            }
+        }
+    }
+
+    @Test func generatedOutputAndHiddenFilesAreNeverServed() async throws {
+        // Given a database and an export in the page folder's out/ (where Scripts/demo writes them)
+        let world = try TestWorld.make()
+        let out = URL(fileURLWithPath: world.options.mapsDirectory).appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for name in ["worksatlas.sqlite", "communes.geojson"] {
+            try Data("secret".utf8).write(to: out.appendingPathComponent(name))
+        }
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: world.options.mapsDirectory).appendingPathComponent(".env"))
+        try await world.test { client in
+            // When they are asked for, Then the answer is 404 without their content
+            for uri in ["/out/worksatlas.sqlite", "/out/communes.geojson", "/.env"] {
+                let response = try await client.get(uri)
+                #expect(response.status == .notFound, "\(uri)")
+                #expect(!response.text.contains("secret"), "\(uri)")
+            }
+        }
+    }
+
+    @Test func configNamesTilesNoticesAndAttributions() async throws {
+        // Given no tile URL: the page stays offline
+        let world = try TestWorld.make()
+        try await world.test { client in
+            let config = try await client.get("/config.json").json()
+            #expect(config["tiles"] == .null)
+            #expect(config["attributions"]?.arrayValue?.contains("Test boundaries") == true)
+            #expect(config["notices"]?.arrayValue != nil)
+        }
+        // Given a tile URL
+        var options = try TestWorld.make().options
+        options.tileURL = "https://tiles.example.org/{z}/{x}/{y}.png"
+        let other = try TestWorld.make()
+        options.mapsDirectory = other.options.mapsDirectory
+        try await other.test(options: options) { client in
+            let config = try await client.get("/config.json").json()
+            #expect(config["tiles"] == "https://tiles.example.org/{z}/{x}/{y}.png")
+        }
+    }
+
+    @Test func healthSaysOk() async throws {
+        try await TestWorld.make().test { client in
+            let response = try await client.get("/health")
+            #expect(response.status == .ok)
+            #expect(try response.json()["status"] == "ok")
+        }
+    }
+
+    @Test func meNamesTheCaller() async throws {
+        let world = try TestWorld.make()
+        try await world.test { client in
+            #expect(try await client.get("/api/me").json()["role"] == "viewer")
+            let me = try await client.get("/api/me", token: world.token("d178")).json()
+            #expect(me["name"] == "d178" && me["role"] == "district_editor" && me["unit"] == "178")
+        }
+    }
+}
