@@ -8,7 +8,9 @@ extension AppDatabase {
     /// Inserts new works and updates existing ones (same id) in one transaction, recording every
     /// status change. Callers check that status changes of existing works are legal beforehand;
     /// the store checks again and refuses the whole batch otherwise.
-    public func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate) throws {
+    public func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor = .commandLine
+    ) throws {
         try dbWriter.write { db in
             let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
             let existing = try Self.statuses(of: rows.map(\.work.id), in: db)
@@ -26,31 +28,21 @@ extension AppDatabase {
                         workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
                 }
             }
+            // One entry per batch: the file and how many works it registered or updated.
+            let updated = rows.filter { existing[$0.work.id] != nil }.count
+            try Self.insertAudit(
+                actor: actor, action: "works.import", workId: rows.count == 1 ? rows[0].work.id : nil,
+                subject: "\(source.file): \(rows.count - updated) new, \(updated) updated", before: nil, after: nil,
+                at: now, in: db)
         }
     }
 
-    /// Moves a work one legal step along its life and records the date.
-    public func setStatus(workId: String, to status: WorkStatus, on date: CalendarDate) throws {
-        try dbWriter.write { db in
-            guard let current = try Self.statuses(of: [workId], in: db)[workId] else {
-                throw StoreError.notFound(kind: "work", id: workId)
-            }
-            try current.checkTransition(to: status)
-            let column: String? =
-                switch status {
-                case .approved: "approvedOn"
-                case .underConstruction: "startedOn"
-                case .completed: "completedOn"
-                default: nil
-                }
-            try db.execute(sql: "UPDATE work SET status = ? WHERE id = ?", arguments: [status.rawValue, workId])
-            if let column {
-                try db.execute(
-                    sql: "UPDATE work SET \(column) = ? WHERE id = ?", arguments: [date.description, workId])
-            }
-            try WorkWriter(db: db).recordStatus(
-                workId: workId, from: current, to: status, on: date, recordedAt: Self.timestamp())
-        }
+    /// Moves a work one legal step along its life, recording the date and an audit entry.
+    public func setStatus(
+        workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine
+    ) throws {
+        _ = try changeStatus(
+            workId: workId, to: status, on: date, by: actor, authorize: { _ in }, render: { $0.auditSummary })
     }
 
     /// The date a work's current status started, when the record says it.

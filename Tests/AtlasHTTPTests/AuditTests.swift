@@ -50,7 +50,8 @@ import Testing
     @Test func theLogRefusesUpdatesAndDeletesInSQL() async throws {
         let world = try TestWorld.make()
         // Given a log with entries
-        #expect(try !world.database.auditEntries().isEmpty)
+        let entries = try world.database.auditEntries(limit: 1000)
+        #expect(!entries.isEmpty)
         // When SQL tries to change or delete one, Then SQLite refuses with the trigger's message
         for sql in ["UPDATE auditEntry SET actor = 'someone else'", "DELETE FROM auditEntry", "DELETE FROM auditEntry WHERE id = 1"] {
             #expect {
@@ -60,18 +61,18 @@ import Testing
             }
         }
         // And the entries are all still there, unchanged
-        #expect(try world.database.auditEntries(limit: 1000).allSatisfy { $0.actor != "someone else" })
-        #expect(try world.database.auditEntries(limit: 1000).count == Template.users.count + 1)
+        #expect(try world.database.auditEntries(limit: 1000) == entries)
     }
 
     @Test func theLogHasNoWriteEndpoint() async throws {
         let world = try TestWorld.make()
+        let entries = try world.database.auditEntries(limit: 1000)
         try await world.test { client in
             for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
                 let response = try await client.send(method, "/api/audit", json: "{}", token: world.token("root"))
                 #expect((400..<500).contains(response.status.code) && response.status != .ok, "\(method)")
             }
-            #expect(try world.database.auditEntries(limit: 1000).count == Template.users.count + 1)
+            #expect(try world.database.auditEntries(limit: 1000) == entries)
         }
     }
 

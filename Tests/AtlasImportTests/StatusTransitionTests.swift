@@ -84,6 +84,25 @@ struct StatusTransitionTests {
         }
     }
 
+    @Test func commandLineWritesAreAudited() throws {
+        // Given a work entered by hand
+        let world = try FixtureWorld.make()
+        defer { world.remove() }
+        let fields: [String: JSONValue] = [
+            "id": "A-1", "name": "Trạm y tế xã", "programme": "135", "category": "health", "status": "approved",
+        ]
+        _ = try world.importer.addWork(fields: fields, geometry: .point(Position(x: 106.15, y: 21.05)))
+        // When its status changes from the command line
+        try world.database.setStatus(workId: "A-1", to: .underConstruction, on: Fixtures.date("2019-04-01"))
+        // Then the log holds both writes, newest first, with the values before and after the change
+        let entries = try world.database.auditEntries(workId: "A-1")
+        #expect(entries.map(\.action) == ["work.status", "works.import"])
+        #expect(entries.allSatisfy { $0.actor.hasPrefix("cli:") && $0.role == "local" })
+        #expect(entries[0].before?.contains("\"status\":\"approved\"") == true)
+        #expect(entries[0].after?.contains("\"status\":\"under_construction\"") == true)
+        #expect(entries[1].subject?.hasSuffix("1 new, 0 updated") == true)
+    }
+
     @Test func legalChainRecordsFiveEntriesWithTheirDates() throws {
         // Given a work registered as proposed (no status date, so the registration is dated today)
         let world = try FixtureWorld.make()

@@ -1,3 +1,4 @@
+import Foundation
 /// Who makes a change: a user name (or "cli:<login>") and its role.
 public struct AuditActor: Hashable, Sendable {
     public var name: String
@@ -6,6 +7,12 @@ public struct AuditActor: Hashable, Sendable {
     public init(name: String, role: String?) {
         self.name = name
         self.role = role
+    }
+
+    /// Whoever runs the command line on this machine (the OS user).
+    public static var commandLine: AuditActor {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        return AuditActor(name: "cli:\(user)", role: "local")
     }
 }
 
