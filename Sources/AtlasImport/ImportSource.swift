@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import Dispatch
 import AtlasStore
 import Foundation
 
@@ -38,6 +39,20 @@ public struct ImportReport: Sendable {
     public var file: String
     public var rowCount: Int
     public var warnings: [String]
+    /// Seconds spent in each phase (read, validate, write), for `--timings`.
+    public var phases: [(name: String, seconds: Double)] = []
+}
+
+/// Wall-clock seconds per phase of a long job.
+struct PhaseClock {
+    private var start = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - start) / 1e9))
+        start = now
+    }
 }
 
 /// Reading a whole input file with an error that names it.

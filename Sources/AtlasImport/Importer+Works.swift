@@ -10,6 +10,7 @@ extension Importer {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportReport {
         var log = ProblemLog(file: file.path)
+        var clock = PhaseClock()
         var drafts: [WorkDraft] = []
         var embedded = ImportProvenance()
         if file.pathExtension.lowercased() == "csv" {
@@ -17,13 +18,18 @@ extension Importer {
         } else {
             (drafts, embedded) = try geoJSONDrafts(file, srid: srid, log: &log)
         }
+        clock.lap("read")
         let validator = try WorkValidator(database: database, inputSRID: srid)
         let rows = try validator.validate(drafts, log: &log, progress: progress)
+        drafts = []
         try log.finish()
+        clock.lap("validate")
         try database.saveWorks(
             rows, source: provenance.resolved(kind: "works", file: file, embedded: embedded),
             recordedOn: Self.today())
-        return ImportReport(kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings)
+        clock.lap("write")
+        return ImportReport(
+            kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, phases: clock.laps)
     }
 
     /// Registers one work given field by field (`works add`), with the import's checks.

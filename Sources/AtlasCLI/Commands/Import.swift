@@ -24,6 +24,8 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "Notice to carry into every output made from this file (e.g. \"sample data\").")
     var notice: String?
 
+    @Flag(help: "Print the time each phase took (read, validate, write).") var timings = false
+
     var url: URL { URL(fileURLWithPath: file) }
     var provenance: ImportProvenance { ImportProvenance(attribution: attribution, notice: notice) }
 
@@ -36,6 +38,9 @@ struct ImportOptions: ParsableArguments {
     func report(_ report: ImportReport) {
         for warning in report.warnings { Terminal.note("warning: \(warning)") }
         print("imported \(report.rowCount) \(report.kind) from \(report.file)")
+        if timings {
+            Terminal.note(report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
+        }
     }
 }
 
