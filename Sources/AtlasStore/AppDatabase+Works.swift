@@ -16,9 +16,7 @@ extension AppDatabase {
             let existing = try Self.statuses(of: rows.map(\.work.id), in: db)
             let writer = try WorkWriter(db: db)
             let now = Self.timestamp()
-            // Writing commune by commune keeps the commune index and the R*Tree inserts close to
-            // each other in the file, so large imports stay in the page cache.
-            for row in rows.sorted(by: { ($0.communeCode ?? "", $0.work.id) < ($1.communeCode ?? "", $1.work.id) }) {
+            for row in rows {
                 let previous = existing[row.work.id]
                 if let previous, previous != row.work.status {
                     try previous.checkTransition(to: row.work.status)
