@@ -231,16 +231,19 @@ extension AppDatabase {
         return ("WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    /// R*Tree pre-filter (boxes overlap), then GEOS's exact test against the box polygon.
+    /// R*Tree pre-filter (boxes overlap); then a geometry whose own box lies inside the query box
+    /// is in (read from the blob header), and only the others go to GEOS's exact test.
     private static func boxClause(table: String, index: String) -> String {
-        """
-        \(table).rowid IN (SELECT pkid FROM \(index) WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?) \
-        AND ST_Intersects(\(table).geometry, BuildMbr(?, ?, ?, ?, 4326)) = 1
-        """
+        let g = "\(table).geometry"
+        return """
+            \(table).rowid IN (SELECT pkid FROM \(index) WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?) \
+            AND ((MbrMinX(\(g)) >= ? AND MbrMaxX(\(g)) <= ? AND MbrMinY(\(g)) >= ? AND MbrMaxY(\(g)) <= ?) \
+            OR ST_Intersects(\(g), BuildMbr(?, ?, ?, ?, 4326)) = 1)
+            """
     }
 
     private static func boxArguments(_ b: BoundingBox) -> StatementArguments {
-        [b.maxX, b.minX, b.maxY, b.minY, b.minX, b.minY, b.maxX, b.maxY]
+        [b.maxX, b.minX, b.maxY, b.minY, b.minX, b.maxX, b.minY, b.maxY, b.minX, b.minY, b.maxX, b.maxY]
     }
 
     /// One work read inside a transaction: villages served and funding lines, no history.
