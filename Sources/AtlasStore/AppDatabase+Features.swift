@@ -17,7 +17,7 @@ extension AppDatabase {
         return try await dbWriter.read { db in
             try Self.withTimeLimit(timeLimit, in: db) {
                 try String.fetchAll(
-                    db, sql: "SELECT w.id \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?",
+                    db.cachedStatement(sql: "SELECT w.id \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?"),
                     arguments: arguments + [limit, offset])
             }
         }
@@ -27,7 +27,8 @@ extension AppDatabase {
         let (whereSQL, arguments) = Self.workClauses(filter)
         return try await dbWriter.read { db in
             try Self.withTimeLimit(timeLimit, in: db) {
-                try Int.fetchOne(db, sql: "SELECT count(*) \(Self.workFrom) \(whereSQL)", arguments: arguments) ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) \(Self.workFrom) \(whereSQL)"), arguments: arguments) ?? 0
             }
         }
     }
@@ -38,9 +39,11 @@ extension AppDatabase {
         return try await dbWriter.read { db in
             let villages = try db.cachedStatement(
                 sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode")
-            let rows = try Row.fetchCursor(
-                db, sql: "\(Self.workSelect) WHERE w.id IN (\(Self.inList(ids.count))) ORDER BY w.id",
-                arguments: StatementArguments(ids))
+            // One statement shape for any page (ids as a JSON array), so it is prepared once.
+            let statement = try db.cachedStatement(
+                sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id")
+            let idList = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+            let rows = try Row.fetchCursor(statement, arguments: [idList])
             var result: [StoredWork] = []
             result.reserveCapacity(ids.count)
             while let row = try rows.next() {
@@ -85,7 +88,8 @@ extension AppDatabase {
         let (whereSQL, arguments) = Self.unitClauses(filter)
         return try await dbWriter.read { db in
             try Self.withTimeLimit(timeLimit, in: db) {
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM adminUnit u \(whereSQL)", arguments: arguments) ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM adminUnit u \(whereSQL)"), arguments: arguments) ?? 0
             }
         }
     }
@@ -251,7 +255,7 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(db, sql: "\(workSelect) WHERE w.id = ?", arguments: [id]) else { return nil }
         var work = try StoredWork(row: row)
         work.work.villagesServed = try String.fetchAll(
-            db, sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode", arguments: [id])
+                    db.cachedStatement(sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode"), arguments: [id])
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id", arguments: [id])
             .map { r in
                 FundingLine(
