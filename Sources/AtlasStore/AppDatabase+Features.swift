@@ -37,18 +37,24 @@ extension AppDatabase {
     public func featureWorks(ids: [String]) async throws -> [StoredWork] {
         guard !ids.isEmpty else { return [] }
         return try await dbWriter.read { db in
-            let villages = try db.cachedStatement(
-                sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode")
             // One statement shape for any page (ids as a JSON array), so it is prepared once.
-            let statement = try db.cachedStatement(
-                sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id")
             let idList = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-            let rows = try Row.fetchCursor(statement, arguments: [idList])
+            var served: [String: [String]] = [:]
+            let villageRows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT workId, villageCode FROM workVillage
+                        WHERE workId IN (SELECT value FROM json_each(?)) ORDER BY workId, villageCode
+                        """), arguments: [idList])
+            while let row = try villageRows.next() { served[row[0], default: []].append(row[1]) }
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id"),
+                arguments: [idList])
             var result: [StoredWork] = []
             result.reserveCapacity(ids.count)
             while let row = try rows.next() {
                 var work = try StoredWork(row: row)
-                work.work.villagesServed = try String.fetchAll(villages, arguments: [work.work.id])
+                work.work.villagesServed = served[work.work.id] ?? []
                 result.append(work)
             }
             return result
