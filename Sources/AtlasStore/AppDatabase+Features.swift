@@ -191,7 +191,7 @@ extension AppDatabase {
     }
 
     static let workFrom = "FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode"
-    static let workSelect = "SELECT w.*, c.parentCode AS districtCode FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode"
+    static var workSelect: String { StoredWork.selectSQL }
 
     static func inList(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
@@ -254,21 +254,5 @@ extension AppDatabase {
 
     private static func boxArguments(_ b: BoundingBox) -> StatementArguments {
         [b.maxX, b.minX, b.maxY, b.minY, b.minX, b.maxX, b.minY, b.maxY, b.minX, b.minY, b.maxX, b.maxY]
-    }
-
-    /// One work read inside a transaction: villages served and funding lines, no history.
-    static func storedWork(id: String, in db: Database) throws -> StoredWork? {
-        guard let row = try Row.fetchOne(db, sql: "\(workSelect) WHERE w.id = ?", arguments: [id]) else { return nil }
-        var work = try StoredWork(row: row)
-        work.work.villagesServed = try String.fetchAll(
-                    db.cachedStatement(sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode"), arguments: [id])
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id", arguments: [id])
-            .map { r in
-                FundingLine(
-                    source: (r["source"] as String?).flatMap(FundingSource.init(rawValue:)),
-                    plannedVND: r["plannedVND"], disbursedVND: r["disbursedVND"], labourDays: r["labourDays"])
-            }
-        if !lines.isEmpty { work.work.funding = lines }
-        return work
     }
 }

@@ -89,36 +89,41 @@ extension AppDatabase {
 
     /// One work with what was derived and its history, or nil.
     public func work(id: String) throws -> StoredWork? {
-        try dbWriter.read { db in
-            guard let row = try Row.fetchOne(db, sql: "\(StoredWork.selectSQL) WHERE w.id = ?", arguments: [id])
-            else { return nil }
-            var work = try StoredWork(row: row)
-            work.work.villagesServed = try String.fetchAll(
-                db, sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode", arguments: [id])
-            let lines = try Row.fetchAll(
-                db, sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id", arguments: [id]
-            ).map { r in
-                FundingLine(
-                    source: (r["source"] as String?).flatMap(FundingSource.init(rawValue:)),
-                    plannedVND: r["plannedVND"], disbursedVND: r["disbursedVND"], labourDays: r["labourDays"])
-            }
-            // Without per-source lines the work row's totals stand (one line of unknown source).
-            if !lines.isEmpty { work.work.funding = lines }
-            let registration = StatusChange(
-                from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,
-                on: (row["registeredOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
-                recordedAt: row["registeredAt"])
-            work.history = try [registration] + Row.fetchAll(
-                db, sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id", arguments: [id]
-            ).map { r in
-                StatusChange(
-                    from: (r["fromStatus"] as String?).flatMap(WorkStatus.init(rawValue:)),
-                    to: WorkStatus(rawValue: r["toStatus"]) ?? .proposed,
-                    on: (r["changedOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
-                    recordedAt: r["recordedAt"])
-            }
-            return work
+        try dbWriter.read { try Self.storedWork(id: id, in: $0, withHistory: true) }
+    }
+
+    /// One work with villages served and funding lines, and its status history when asked.
+    static func storedWork(id: String, in db: Database, withHistory: Bool = false) throws -> StoredWork? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "\(StoredWork.selectSQL) WHERE w.id = ?"), arguments: [id])
+        else { return nil }
+        var work = try StoredWork(row: row)
+        work.work.villagesServed = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT villageCode FROM workVillage WHERE workId = ? ORDER BY villageCode"),
+            arguments: [id])
+        let lines = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM fundingLine WHERE workId = ? ORDER BY id"), arguments: [id]
+        ).map { r in
+            FundingLine(
+                source: (r["source"] as String?).flatMap(FundingSource.init(rawValue:)),
+                plannedVND: r["plannedVND"], disbursedVND: r["disbursedVND"], labourDays: r["labourDays"])
         }
+        // Without per-source lines the work row's totals stand (one line of unknown source).
+        if !lines.isEmpty { work.work.funding = lines }
+        guard withHistory else { return work }
+        let registration = StatusChange(
+            from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,
+            on: (row["registeredOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
+            recordedAt: row["registeredAt"])
+        work.history = try [registration] + Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id"), arguments: [id]
+        ).map { r in
+            StatusChange(
+                from: (r["fromStatus"] as String?).flatMap(WorkStatus.init(rawValue:)),
+                to: WorkStatus(rawValue: r["toStatus"]) ?? .proposed,
+                on: (r["changedOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
+                recordedAt: r["recordedAt"])
+        }
+        return work
     }
 
     /// Works matching the filter, sorted by id, with villages served (no funding detail or history).

@@ -17,7 +17,7 @@ public struct StoredWork: Sendable {
     }
 
     static let selectSQL = """
-        SELECT w.*, AsBinary(w.geometry) AS wkb, c.parentCode AS districtCode
+        SELECT w.*, c.parentCode AS districtCode
         FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode
         """
 
