@@ -9,16 +9,19 @@ import GRDB
 extension AppDatabase {
     // MARK: Works
 
-    /// Ids of the matching works, sorted, `limit` from `offset`.
+    /// Ids of the matching works, sorted, `limit` from `offset`, with the number of all matches
+    /// counted in the same scan (nil when the page is empty).
     public func workIDs(matching filter: WorkFeatureFilter, limit: Int, offset: Int, timeLimit: Double = 10)
-        async throws -> [String]
+        async throws -> (ids: [String], total: Int?)
     {
         let (whereSQL, arguments) = Self.workClauses(filter)
         return try await dbWriter.read { db in
             try Self.withTimeLimit(timeLimit, in: db) {
-                try String.fetchAll(
-                    db.cachedStatement(sql: "SELECT w.id \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?"),
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT w.id, count(*) OVER () \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?"),
                     arguments: arguments + [limit, offset])
+                return (rows.map { $0[0] }, rows.first.map { $0[1] })
             }
         }
     }

@@ -19,10 +19,15 @@ struct ItemsController: Sendable {
         try checkFormat(query)
         let limit = try query.limit(), offset = try query.offset()
         let page = try await self.page(collection, query: query)
-        let candidates = try await page.ids(limit + 1, offset)
+        let (candidates, total) = try await page.ids(limit + 1, offset)
         let more = candidates.count > limit
         let ids = Array(candidates.prefix(limit))
-        let matched = offset == 0 && !more ? ids.count : try await page.count()
+        let matched: Int
+        if let total {
+            matched = total
+        } else {
+            matched = offset == 0 && !more ? ids.count : try await page.count()
+        }
 
         let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
         let path = "/ogc/collections/\(collection.rawValue)/items"
@@ -75,7 +80,8 @@ struct ItemsController: Sendable {
 
     /// How to list the ids of a page (limit, offset), count all matches, and fetch features by id.
     struct Page: Sendable {
-        var ids: @Sendable (Int, Int) async throws -> [String]
+        /// Ids of a page and, when the query counts them in the same scan, the number of all matches.
+        var ids: @Sendable (Int, Int) async throws -> (ids: [String], total: Int?)
         var count: @Sendable () async throws -> Int
         var fetch: @Sendable ([String]) async throws -> [FeatureRecord]
     }
@@ -117,7 +123,7 @@ struct ItemsController: Sendable {
             let filter = UnitFeatureFilter(
                 kind: kind, bbox: bbox, parentCode: collection == .communes ? try query.code("district") : nil)
             return Page(
-                ids: { try await database.unitCodes(matching: filter, limit: $0, offset: $1) },
+                ids: { (try await database.unitCodes(matching: filter, limit: $0, offset: $1), nil) },
                 count: { try await database.unitCount(matching: filter) },
                 fetch: { codes in
                     try await database.unitFeatures(codes: codes).compactMap { unit in
