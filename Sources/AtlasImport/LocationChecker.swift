@@ -15,7 +15,7 @@ final class LocationChecker: @unchecked Sendable {
     private let toMetric: CoordinateTransformer
     /// The province in WGS84 (where GeoJSON edges are straight), scaled to about a metre per unit
     /// so the buffer can be measured; scaling keeps point-in-polygon exact.
-    private let province: PolygonStripIndex
+    private let province: PlanarPolygon
     private let scaleX: Double
     private let scaleY = 110_574.0
 
@@ -33,7 +33,7 @@ final class LocationChecker: @unchecked Sendable {
         let sx = 111_320.0 * cos((box.minY + box.maxY) / 2 * .pi / 180)
         let sy = scaleY
         scaleX = sx
-        province = PolygonStripIndex(polygons: provinces.flatMap {
+        province = PlanarPolygon(polygons: provinces.flatMap {
             $0.geometry.mapPositions { Position(x: $0.x * sx, y: $0.y * sy) }.polygons
         })
     }
@@ -64,10 +64,8 @@ final class LocationChecker: @unchecked Sendable {
         for i in wgs.indices where !isInProvince(wgs[i]) || !(metric[i].x.isFinite && metric[i].y.isFinite) {
             return .failure(outsideProblem(input: input[i], wgs: wgs[i], vertex: i, of: input.count))
         }
-        var k = 0
-        let wgsGeometry = geometry.mapPositions { _ in defer { k += 1 }; return wgs[k] }
-        k = 0
-        let metricGeometry = geometry.mapPositions { _ in defer { k += 1 }; return metric[k] }
+        let wgsGeometry = geometry.replacingPositions(with: wgs)
+        let metricGeometry = geometry.replacingPositions(with: metric)
         return .success((wgsGeometry, metricGeometry))
     }
 

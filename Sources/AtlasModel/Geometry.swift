@@ -69,6 +69,15 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// The same shape with its positions replaced, in order, by `flat` (as many as ``positions``).
+    public func replacingPositions(with flat: [Position]) -> Geometry {
+        var index = 0
+        return mapPositions { _ in
+            defer { index += 1 }
+            return flat[index]
+        }
+    }
+
     /// Polygons of a polygonal geometry (a Polygon is one), else empty.
     public var polygons: [[[Position]]] {
         switch self {

@@ -66,10 +66,6 @@ public final class CoordinateTransformer: @unchecked Sendable {
         if isIdentity { return geometry }
         var flat = geometry.positions
         transform(&flat)
-        var index = 0
-        return geometry.mapPositions { _ in
-            defer { index += 1 }
-            return flat[index]
-        }
+        return geometry.replacingPositions(with: flat)
     }
 }
