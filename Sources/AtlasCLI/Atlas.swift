@@ -14,7 +14,7 @@ struct Atlas: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Import.self, Works.self, Coverage.self, Targets.self, Check.self, Export.self, Units.self,
-            Sources.self, Serve.self, Users.self, Audit.self,
+            Sources.self, Serve.self, Users.self, Audit.self, Backup.self, Restore.self,
         ]
     )
 

@@ -28,6 +28,8 @@ extension Atlas {
             (code, message) = (AtlasExitCode.dataProblems, problem.description)
         case let model as ModelError:
             (code, message) = (AtlasExitCode.dataProblems, "\(model.field): \(model.description)")
+        case let refusal as DatabaseBackup.Refusal:
+            (code, message) = (AtlasExitCode.dataProblems, refusal.description)
         case let store as StoreError:
             (code, message) = (AtlasExitCode.runtime, store.description)
         case let exit as ExitCode:

@@ -112,7 +112,8 @@ extension AppDatabase {
             return rows.map { r in
                 AuditEntry(
                     id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"], action: r["action"],
-                    workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"])
+                    workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"],
+                    entryHash: r["entryHash"])
             }
         }
     }
@@ -123,11 +124,11 @@ extension AppDatabase {
         actor: AuditActor, action: String, workId: String?, subject: String? = nil, before: String?, after: String?,
         at: String, in db: Database
     ) throws {
-        try db.execute(
-            literal: """
-                INSERT INTO auditEntry (recordedAt, actor, role, action, workId, subject, beforeJSON, afterJSON)
-                VALUES (\(at), \(actor.name), \(actor.role), \(action), \(workId), \(subject), \(before), \(after))
-                """)
+        try appendAudit(
+            AuditChain.Content(
+                id: 0, previousHash: "", recordedAt: at, actor: actor.name, role: actor.role, action: action,
+                workId: workId, subject: subject, before: before, after: after),
+            in: db)
     }
 
     static func apiSource(_ actor: AuditActor) -> DataSource {

@@ -6,6 +6,22 @@ extension AppDatabase {
         migrator.registerMigration("createUsersAndAudit") { db in
             try db.execute(sql: createUsersAndAuditSQL)
         }
+        migrator.registerMigration("chainAuditEntries") { db in
+            try db.execute(sql: "ALTER TABLE auditEntry ADD COLUMN previousHash TEXT")
+            try db.execute(sql: "ALTER TABLE auditEntry ADD COLUMN entryHash TEXT")
+            // Entries written before the chain existed get their links now, in order.
+            try db.execute(sql: "DROP TRIGGER auditEntry_noUpdate")
+            var previous = AuditChain.genesis
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM auditEntry ORDER BY id") {
+                var content = AuditChain.Content(row: row)
+                content.previousHash = previous
+                previous = AuditChain.hash(content)
+                try db.execute(
+                    sql: "UPDATE auditEntry SET previousHash = ?, entryHash = ? WHERE id = ?",
+                    arguments: [content.previousHash, previous, content.id])
+            }
+            try db.execute(sql: chainedAuditTriggersSQL)
+        }
     }
 }
 
@@ -43,3 +59,25 @@ private let createUsersAndAuditSQL = """
         SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be deleted');
     END;
     """
+
+/// REPLACE deletes the old row without firing DELETE triggers, so an insert over an existing id
+/// is refused on its own; every entry must extend the chain at its end.
+private let chainedAuditTriggersSQL = """
+    CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed');
+    END;
+    CREATE TRIGGER auditEntry_noReplace BEFORE INSERT ON auditEntry
+    WHEN EXISTS (SELECT 1 FROM auditEntry WHERE id = NEW.id) BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be replaced');
+    END;
+    CREATE TRIGGER auditEntry_appendOnly BEFORE INSERT ON auditEntry
+    WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM auditEntry)
+        OR NEW.previousHash IS NOT coalesce(
+            (SELECT entryHash FROM auditEntry ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)')
+        OR NEW.entryHash IS NULL BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only: an entry must extend the chain at its end');
+    END;
+    """
+
+/// The triggers that keep the audit log append-only, checked by `audit verify`.
+let auditTriggerNames = ["auditEntry_noUpdate", "auditEntry_noDelete", "auditEntry_noReplace", "auditEntry_appendOnly"]

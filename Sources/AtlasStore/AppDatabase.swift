@@ -45,11 +45,4 @@ public struct AppDatabase: Sendable {
     public func appliedMigrations() throws -> [String] {
         try dbWriter.read { try Self.migrator.appliedMigrations($0) }
     }
-
-    /// Writes a consistent copy with `VACUUM INTO` (never a file copy of a live database).
-    public func backup(to path: String) throws {
-        try dbWriter.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
-        }
-    }
 }

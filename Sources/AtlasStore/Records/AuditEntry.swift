@@ -30,6 +30,8 @@ public struct AuditEntry: Hashable, Sendable {
     /// JSON text of the value before and after (a GeoJSON Feature for works).
     public var before: String?
     public var after: String?
+    /// This entry's link in the hash chain (see `AuditChain`).
+    public var entryHash: String? = nil
 }
 
 /// Where a work lies in the hierarchy, by its derived commune (all nil outside every commune).
