@@ -33,15 +33,15 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The routes: errors mapped to problem+json in one place (outermost), the map page and Leaflet
-/// as files, `/ogc` (OGC API – Features, public) and `/api` (bearer tokens).
+/// The routes: errors mapped to problem+json in one place (outermost), the map page's and
+/// Leaflet's allow-listed files, `/ogc` (OGC API – Features, public) and `/api` (bearer tokens).
 public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router<AtlasRequestContext> {
     let environment = ServerEnvironment(database: database, options: options)
     let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: FileMiddleware(options.leafletDirectory, urlBasePath: "/vendor/leaflet"))
-    router.add(middleware: PageFilesOnlyMiddleware())
-    router.add(middleware: FileMiddleware(options.mapsDirectory, searchForIndexHtml: true))
+    router.add(
+        middleware: PageFilesMiddleware(
+            files: PageFiles(mapsDirectory: options.mapsDirectory, leafletDirectory: options.leafletDirectory)))
     SiteController(environment: environment).addRoutes(to: router.group())
     let ogc = router.group("ogc")
     OGCController(environment: environment).addRoutes(to: ogc)

@@ -44,11 +44,36 @@ import Testing
         try Data("secret".utf8).write(to: URL(fileURLWithPath: world.options.mapsDirectory).appendingPathComponent(".env"))
         try await world.test { client in
             // When they are asked for, Then the answer is 404 without their content
-            for uri in ["/out/worksatlas.sqlite", "/out/communes.geojson", "/.env"] {
+            let uris = [
+                "/out/worksatlas.sqlite", "/out/communes.geojson", "/.env", "/%6fut/worksatlas.sqlit%65", "/%2eenv",
+                "/out/worksatlas.sqlite%00", "/%6Fut/communes.geojson", "/out//worksatlas.sqlite", "/./out/worksatlas.sqlite",
+                "/vendor/leaflet/../../maps/out/worksatlas.sqlite", "/out/", "/out", "/index.html/", "/app.js%00.html",
+            ]
+            for uri in uris {
                 let response = try await client.get(uri)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(!response.text.contains("secret"), "\(uri)")
             }
+        }
+    }
+
+    @Test func onlyThePagesOwnFilesAreServedFromItsFolder() async throws {
+        // Given other files in the page folder (a backup, a hidden file, a source file)
+        let world = try TestWorld.make()
+        let maps = URL(fileURLWithPath: world.options.mapsDirectory)
+        for name in ["backup.sqlite3", ".hidden", "notes.txt", "worksatlas.sqlite"] {
+            try Data("secret".utf8).write(to: maps.appendingPathComponent(name))
+        }
+        try await world.test { client in
+            for uri in ["/backup.sqlite3", "/%2ehidden", "/.hidden", "/notes.txt", "/worksatlas.sqlite", "/worksatlas.sqlite%00", "/maps/app.js"] {
+                let response = try await client.get(uri)
+                #expect(response.status == .notFound, "\(uri)")
+                #expect(!response.text.contains("secret"), "\(uri)")
+            }
+            // while the page's own files still are
+            #expect(try await client.get("/app.js").text == "console.log('atlas');\n")
+            let head = try await client.execute(uri: "/index.html", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
         }
     }
 
