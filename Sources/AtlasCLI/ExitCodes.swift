@@ -30,6 +30,8 @@ extension Atlas {
             (code, message) = (AtlasExitCode.dataProblems, "\(model.field): \(model.description)")
         case let refusal as DatabaseBackup.Refusal:
             (code, message) = (AtlasExitCode.dataProblems, refusal.description)
+        case StoreError.moneyOverflow(let scope):
+            (code, message) = (AtlasExitCode.dataProblems, StoreError.moneyOverflow(scope: scope).description)
         case let store as StoreError:
             (code, message) = (AtlasExitCode.runtime, store.description)
         case let exit as ExitCode:

@@ -28,9 +28,30 @@ public func buildApplication(
     let database = try AppDatabase(path: arguments.databasePath)
     return Application(
         router: buildRouter(database: database, options: arguments.options),
-        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "WorksAtlas"),
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? arguments.port) },
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [RequestDeadlineHandler(limit: ConnectionLimits.requestDeadline)],
+                idleTimeout: ConnectionLimits.idleTimeout)),
+        configuration: .init(
+            address: .hostname(arguments.host, port: arguments.port), serverName: "WorksAtlas",
+            availableConnectionsDelegate: .maximum(ConnectionLimits.maximumConnections, logger: logger)),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? arguments.port
+            arguments.options.listeningOrigin.set(host: arguments.host, port: port)
+            await onServerRunning(port)
+        },
         logger: logger)
+}
+
+/// What one client may hold of the server. A provincial office has tens of officers, so 128
+/// connections is generous; beyond it new connections wait in the backlog instead of starving
+/// SQLite's readers.
+enum ConnectionLimits {
+    static let maximumConnections = 128
+    /// A connection that sends and receives nothing for this long is closed.
+    static let idleTimeout = TimeAmount.seconds(30)
+    /// A request (head and body, at most 1 MiB) must arrive within this.
+    static let requestDeadline = TimeAmount.seconds(30)
 }
 
 /// The routes: errors mapped to problem+json in one place (outermost), the map page's and
@@ -39,6 +60,7 @@ public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router
     let environment = ServerEnvironment(database: database, options: options)
     let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: RequestBodyMiddleware())
     router.add(
         middleware: PageFilesMiddleware(
             files: PageFiles(mapsDirectory: options.mapsDirectory, leafletDirectory: options.leafletDirectory)))

@@ -1,5 +1,6 @@
 import AtlasModel
 import AtlasStore
+import Synchronization
 
 /// Settings of the server besides address and database.
 public struct ServerOptions: Sendable {
@@ -9,8 +10,10 @@ public struct ServerOptions: Sendable {
     public var leafletDirectory: String
     /// Background tile URL template for the map; nil keeps the page offline.
     public var tileURL: String?
-    /// The URL clients reach the server by (behind a proxy); nil: from the Host header.
+    /// The URL clients reach the server by (behind a proxy); nil: the listening address.
     public var publicURL: String?
+    /// Set once the server listens.
+    public let listeningOrigin = ListeningOrigin()
     /// Coverage rules used for the commune layer.
     public var rules: CoverageRules
 
@@ -36,5 +39,19 @@ struct ServerEnvironment: Sendable {
         self.database = database
         self.options = options
         layers = LayerCache(database: database, rules: options.rules)
+    }
+}
+
+/// The `http://host:port` the server is bound to, known only once it listens (port 0 picks one).
+public final class ListeningOrigin: Sendable {
+    private let value = Mutex<String?>(nil)
+
+    public init() {}
+
+    public var url: String? { value.withLock { $0 } }
+
+    func set(host: String, port: Int) {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        value.withLock { $0 = "http://\(bracketed):\(port)" }
     }
 }

@@ -86,13 +86,20 @@ struct WorkFieldParser {
         switch value(field) {
         case nil, .null?: return nil
         case .integer(let i)?:
-            if i < 0 { bad(field, String(i), "money cannot be negative") }
+            if let why = Money.problem(i) {
+                bad(field, String(i), why)
+                return nil
+            }
             return i
         case .string(let s)?:
             let t = s.trimmedASCIISpaces
             if t.isEmpty { return nil }
-            guard let i = Int64(t), i >= 0 else {
-                bad(field, t, "expected whole đồng (digits only, no separators or decimals)")
+            guard t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let i = Int64(t) else {
+                bad(field, t, "expected whole đồng (digits only, no separators or decimals, at most \(Money.ceilingVND))")
+                return nil
+            }
+            if let why = Money.problem(i) {
+                bad(field, t, why)
                 return nil
             }
             return i
@@ -194,8 +201,9 @@ struct WorkFieldParser {
             }
             return lines
         }
-        let sumPlanned = lines.reduce(0) { $0 + $1.plannedVND }
-        let sumDisbursed = lines.reduce(0) { $0 + $1.disbursedVND }
+        // Each line is at most the ceiling, so these few sums cannot overflow.
+        let sumPlanned = Money.sum(lines.map(\.plannedVND)) ?? .max
+        let sumDisbursed = Money.sum(lines.map(\.disbursedVND)) ?? .max
         if let planned, planned != sumPlanned {
             bad("planned_vnd", String(planned), "differs from the sum of planned_<source>_vnd (\(sumPlanned))")
         }

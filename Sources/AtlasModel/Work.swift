@@ -75,21 +75,26 @@ public struct Work: Hashable, Sendable {
                     field: "completed_on", value: completedOn.description,
                     reason: "completed before it was approved (\(approvedOn))"))
         }
+        if funding.count > FundingSource.allCases.count + 1 {
+            problems.append(
+                .invalid(
+                    field: "funding", value: "\(funding.count) lines",
+                    reason: "at most one line per funding source and one without a source"))
+        }
         for line in funding {
-            if line.plannedVND < 0 {
-                problems.append(
-                    .invalid(field: "planned_vnd", value: "\(line.plannedVND)", reason: "money cannot be negative"))
+            if let why = Money.problem(line.plannedVND) {
+                problems.append(.invalid(field: "planned_vnd", value: "\(line.plannedVND)", reason: why))
             }
-            if line.disbursedVND < 0 {
-                problems.append(
-                    .invalid(field: "disbursed_vnd", value: "\(line.disbursedVND)", reason: "money cannot be negative"))
+            if let why = Money.problem(line.disbursedVND) {
+                problems.append(.invalid(field: "disbursed_vnd", value: "\(line.disbursedVND)", reason: why))
             }
         }
         return problems
     }
 
-    public var plannedVND: Int64 { funding.reduce(0) { $0 + $1.plannedVND } }
-    public var disbursedVND: Int64 { funding.reduce(0) { $0 + $1.disbursedVND } }
+    /// Totals over the lines; `Int64.max` only for lines that `invariantProblems` refuses.
+    public var plannedVND: Int64 { Money.sum(funding.map(\.plannedVND)) ?? .max }
+    public var disbursedVND: Int64 { Money.sum(funding.map(\.disbursedVND)) ?? .max }
 }
 
 /// One source of money for a work, in whole đồng (never floating point).

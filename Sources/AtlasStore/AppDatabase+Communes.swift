@@ -24,13 +24,21 @@ extension AppDatabase {
                            sum(disbursedVND) AS disbursed
                     FROM work WHERE communeCode IS NOT NULL GROUP BY communeCode, category, status
                     """)
-            while let row = try works.next() {
-                let code: String = row["communeCode"]
-                let n: Int = row["n"]
-                if let c = WorkCategory(rawValue: row["category"]) { byCategory[code, default: [:]][c, default: 0] += n }
-                if let s = WorkStatus(rawValue: row["status"]) { byStatus[code, default: [:]][s, default: 0] += n }
-                let (p, d) = money[code] ?? (0, 0)
-                money[code] = (p + (row["planned"] as Int64? ?? 0), d + (row["disbursed"] as Int64? ?? 0))
+            do {
+                while let row = try works.next() {
+                    let code: String = row["communeCode"]
+                    let n: Int = row["n"]
+                    if let c = WorkCategory(rawValue: row["category"]) { byCategory[code, default: [:]][c, default: 0] += n }
+                    if let s = WorkStatus(rawValue: row["status"]) { byStatus[code, default: [:]][s, default: 0] += n }
+                    let (p, d) = money[code] ?? (0, 0)
+                    guard let planned = Money.sum([p, row["planned"] as Int64? ?? 0]),
+                        let disbursed = Money.sum([d, row["disbursed"] as Int64? ?? 0])
+                    else { throw StoreError.moneyOverflow(scope: "commune \(code)") }
+                    money[code] = (planned, disbursed)
+                }
+            } catch let error as DatabaseError where error.message == "integer overflow" {
+                // SQLite's sum() refuses to wrap around; say so in our words.
+                throw StoreError.moneyOverflow(scope: "one commune's works")
             }
             let communes = try Row.fetchCursor(
                 db,

@@ -1,3 +1,4 @@
+import AtlasModel
 import GRDB
 
 extension AppDatabase {
@@ -46,6 +47,20 @@ extension AppDatabase {
             }
         }
         registerServerMigrations(&migrator)
+        migrator.registerMigration("capMoneyPerLine") { db in
+            // The file refuses what the parsers refuse, so a hand-edited row cannot make sums wrap.
+            for (table, column) in [("fundingLine", "plannedVND"), ("fundingLine", "disbursedVND"), ("maintenanceEvent", "costVND")] {
+                for event in ["INSERT", "UPDATE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_\(column)_ceiling_\(event.lowercased()) BEFORE \(event) ON \(table)
+                            WHEN NEW.\(column) > \(Money.ceilingVND) BEGIN
+                                SELECT RAISE(ABORT, '\(column) above the ceiling of \(Money.ceilingVND) đồng per line');
+                            END;
+                            """)
+                }
+            }
+        }
         return migrator
     }
 }

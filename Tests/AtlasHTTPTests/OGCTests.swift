@@ -15,15 +15,16 @@ import Testing
             let links = try response.json()["links"]?.arrayValue ?? []
             let rels = Dictionary(links.compactMap { l in l["rel"]?.stringValue.map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
             // The router test client always sends Host: localhost
-            #expect(rels["self"]?["href"] == "http://localhost/ogc")
-            #expect(rels["service-desc"]?["href"] == "http://localhost/ogc/api")
+            #expect(rels["self"]?["href"] == "/ogc")
+            #expect(rels["service-desc"]?["href"] == "/ogc/api")
             #expect(rels["service-desc"]?["type"] == "application/vnd.oai.openapi+json;version=3.0")
-            #expect(rels["conformance"]?["href"] == "http://localhost/ogc/conformance")
-            #expect(rels["data"]?["href"] == "http://localhost/ogc/collections")
+            // Not bound to a socket and no public URL: root-relative links
+            #expect(rels["conformance"]?["href"] == "/ogc/conformance")
+            #expect(rels["data"]?["href"] == "/ogc/collections")
         }
     }
 
-    @Test func linksFollowThePublicURLOrTheHost() async throws {
+    @Test func linksFollowThePublicURL() async throws {
         // Given a public URL behind a proxy, links use it
         let world = try TestWorld.make()
         var options = world.options
@@ -32,9 +33,7 @@ import Testing
             let hrefs = try await client.get("/ogc").json()["links"]?.arrayValue?.compactMap { $0["href"]?.stringValue } ?? []
             #expect(hrefs.contains("https://atlas.example.org/ogc/collections"))
         }
-        // A Host that is not a plain host[:port] is never echoed into links
-        #expect(LinkBuilder.isPlainHost("atlas.example:8080") && LinkBuilder.isPlainHost("[::1]:8080"))
-        #expect(!LinkBuilder.isPlainHost("evil\"><script>") && !LinkBuilder.isPlainHost("a/b") && !LinkBuilder.isPlainHost(""))
+        // (a forged Host header against a real socket: HostileHTTPTests)
     }
 
     @Test func conformanceDeclaresCoreGeoJSONAndOpenAPI() async throws {

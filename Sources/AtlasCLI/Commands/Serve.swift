@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
     var leaflet: String = "/usr/share/javascript/leaflet"
     @Option(help: "Background tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png (default: none).")
     var tiles: String?
-    @Option(name: .customLong("public-url"), help: "The URL clients use (behind a proxy), for links in OGC responses.")
+    @Option(name: .customLong("public-url"), help: "The URL clients use (behind a proxy), for links in OGC responses (default: the listening address; never the request's Host header).")
     var publicURL: String?
     @Option(help: "Coverage rules (JSON; default: the SPEC §2 rules).") var rules: String?
 
@@ -41,6 +41,9 @@ struct Serve: AsyncParsableCommand {
         }
         if !FileManager.default.fileExists(atPath: leaflet + "/leaflet.js") {
             Terminal.note("note: \(leaflet)/leaflet.js not found; install libjs-leaflet (Scripts/setup) or give --leaflet")
+        }
+        if publicURL == nil && ["0.0.0.0", "::"].contains(host) {
+            Terminal.note("note: listening on every address; give --public-url so OGC links name the address clients use")
         }
         let options = ServerOptions(
             mapsDirectory: maps, leafletDirectory: leaflet, tileURL: tiles, publicURL: publicURL,

@@ -29,7 +29,7 @@ struct ItemsController: Sendable {
             matched = offset == 0 && !more ? ids.count : try await page.count()
         }
 
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         let path = "/ogc/collections/\(collection.rawValue)/items"
         let kept = query.values.filter { $0.key != "limit" && $0.key != "offset" }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value) }
@@ -64,7 +64,7 @@ struct ItemsController: Sendable {
         guard let record = try await page.fetch([id]).first(where: { $0.id == id }) else {
             throw Problem.notFound("no feature \(id) in collection \(collection.rawValue)")
         }
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         let base = "/ogc/collections/\(collection.rawValue)"
         let text = try FeatureStream.featureText(
             record,

@@ -22,7 +22,7 @@ struct OGCController: Sendable {
 
     @Sendable func landing(_ request: Request, context: AtlasRequestContext) throws -> Response {
         try checkFormat(QueryParameters(request.uri.query, allowed: ["f"]))
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         return .json([
             "title": "WorksAtlas",
             "description": "Poverty-reduction infrastructure works, communes and districts (OGC API – Features).",
@@ -42,13 +42,13 @@ struct OGCController: Sendable {
 
     @Sendable func api(_ request: Request, context: AtlasRequestContext) throws -> Response {
         try checkFormat(QueryParameters(request.uri.query, allowed: ["f"]))
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         return .json(OpenAPIDocument.make(serverURL: links.base.isEmpty ? "/" : links.base), contentType: MediaTypes.openAPI)
     }
 
     @Sendable func list(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         try checkFormat(QueryParameters(request.uri.query, allowed: ["f"]))
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         let summary = try await environment.layers.layerSummary()
         return .json([
             "links": [links.link("/ogc/collections", rel: "self", type: MediaTypes.json, title: "The feature collections")],
@@ -59,7 +59,7 @@ struct OGCController: Sendable {
     @Sendable func get(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         try checkFormat(QueryParameters(request.uri.query, allowed: ["f"]))
         let id = try CollectionID(path: context.parameters.get("collectionId") ?? "")
-        let links = LinkBuilder(request: request, publicURL: environment.options.publicURL)
+        let links = LinkBuilder(options: environment.options)
         return .json(describe(id, summary: try await environment.layers.layerSummary(), links: links))
     }
 

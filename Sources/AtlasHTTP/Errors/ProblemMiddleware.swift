@@ -49,6 +49,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .conflict("\(exists.description); change it with PATCH /api/works/\(exists.id)")
         case StoreError.notFound(let kind, let id):
             return .notFound("no \(kind) with id \(id)")
+        case StoreError.moneyOverflow(let scope):
+            return .conflict(StoreError.moneyOverflow(scope: scope).description)
         case let timeout as QueryTimeLimitExceeded:
             return Problem(
                 .serviceUnavailable, type: Problem.base + "query-time-limit", title: "Query too slow",

@@ -2,27 +2,15 @@ import AtlasGeoJSON
 import Foundation
 import Hummingbird
 
-/// Absolute links for OGC responses: the configured public URL, else `http://` + the request's
-/// Host (when it is a plain host[:port]), else root-relative paths.
+/// Absolute links for OGC responses: the configured public URL, else the address the server
+/// listens on, else root-relative paths. Never the request's Host header: a client could make
+/// every link point elsewhere.
 struct LinkBuilder: Sendable {
     let base: String
 
-    init(request: Request, publicURL: String?) {
-        if let publicURL {
-            base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        } else if let host = request.head.authority, Self.isPlainHost(host) {
-            base = "http://" + host
-        } else {
-            base = ""
-        }
-    }
-
-    static func isPlainHost(_ host: String) -> Bool {
-        (1...255).contains(host.utf8.count)
-            && host.utf8.allSatisfy { c in
-                (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 45 || c == 46 || c == 91
-                    || c == 93
-            }
+    init(options: ServerOptions) {
+        let url = options.publicURL ?? options.listeningOrigin.url ?? ""
+        base = url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
     func url(_ path: String, query: [(String, String)] = []) -> String {
