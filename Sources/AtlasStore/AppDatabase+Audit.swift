@@ -99,23 +99,60 @@ extension AppDatabase {
 
     /// Audit entries, newest first, optionally of one work.
     public func auditEntries(workId: String? = nil, limit: Int = 100, offset: Int = 0) throws -> [AuditEntry] {
+        try auditEntries(workId: workId, limit: limit, offset: offset, visible: nil)
+    }
+
+    /// Audit entries of works that lay, before or after the change, where `visible` says yes
+    /// (an editor's unit): entries without a work, or of works elsewhere, are left out.
+    public func auditEntries(
+        workId: String? = nil, limit: Int = 100, offset: Int = 0, visible: (@Sendable (WorkPlace) -> Bool)?
+    ) throws -> [AuditEntry] {
         try dbWriter.read { db in
-            let rows: [Row]
+            var sql = "SELECT *, \(Self.communeOf("beforeJSON")) AS beforeCommune, \(Self.communeOf("afterJSON")) AS afterCommune FROM auditEntry"
+            var arguments: StatementArguments = []
             if let workId {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM auditEntry WHERE workId = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                    arguments: [workId, limit, offset])
-            } else {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM auditEntry ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset])
+                sql += " WHERE workId = ?"
+                arguments += [workId]
+            } else if visible != nil {
+                sql += " WHERE workId IS NOT NULL"
             }
-            return rows.map { r in
-                AuditEntry(
-                    id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"], action: r["action"],
-                    workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"],
-                    entryHash: r["entryHash"])
+            sql += " ORDER BY id DESC"
+            if visible == nil {
+                sql += " LIMIT ? OFFSET ?"
+                arguments += [limit, offset]
             }
+            var places: [String: WorkPlace] = [:]
+            func isVisible(_ row: Row) throws -> Bool {
+                guard let visible else { return true }
+                for code in [row["beforeCommune"] as String?, row["afterCommune"] as String?].compactMap({ $0 }) {
+                    if places[code] == nil { places[code] = try Self.place(ofCommune: code, in: db) }
+                    if visible(places[code]!) { return true }
+                }
+                return false
+            }
+            var entries: [AuditEntry] = []
+            var skipped = 0
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while entries.count < limit, let r = try rows.next() {
+                guard try isVisible(r) else { continue }
+                if visible != nil && skipped < offset {
+                    skipped += 1
+                    continue
+                }
+                entries.append(
+                    AuditEntry(
+                        id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"], action: r["action"],
+                        workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"],
+                        entryHash: r["entryHash"]))
+            }
+            return entries
         }
+    }
+
+    /// The commune a recorded document put the work in: API entries are GeoJSON features, the
+    /// command line's are flat records.
+    private static func communeOf(_ column: String) -> String {
+        "CASE WHEN json_valid(\(column)) THEN coalesce(json_extract(\(column), '$.properties.commune_code'), json_extract(\(column), '$.commune_code')) END"
     }
 
     // MARK: Helpers

@@ -47,6 +47,44 @@ import Testing
         }
     }
 
+    @Test func editorsReadOnlyTheEntriesOfTheirUnit() async throws {
+        let world = try TestWorld.make()
+        try await world.test { client in
+            // Given a work created in commune 00001 (district 178) and one in 00003 (district 179),
+            // and one moved by an admin from 00001 to 00003
+            func create(_ id: String, lon: Double) async throws {
+                let body = #"{"type":"Feature","id":"\#(id)","properties":{"name":"Giếng","programme":"135","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),21.03]}}"#
+                #expect(try await client.send(.post, "/api/works", json: body, token: world.token("root")).status == .created)
+            }
+            try await create("A-1", lon: 106.03)
+            try await create("A-3", lon: 106.25)
+            try await create("A-M", lon: 106.04)
+            let move = #"{"geometry":{"type":"Point","coordinates":[106.26,21.03]}}"#
+            #expect(try await client.send(.patch, "/api/works/A-M", json: move, token: world.token("root")).status == .ok)
+            func ids(_ user: String, _ query: String = "") async throws -> [String] {
+                let response = try await client.get("/api/audit?limit=1000" + query, token: world.token(user))
+                #expect(response.status == .ok)
+                return (try response.json()["entries"]?.arrayValue ?? []).compactMap { $0["work_id"]?.stringValue }
+                    .filter { $0.hasPrefix("A-") }
+            }
+            // Then each editor reads the entries of works that lay in their unit, before or after
+            #expect(try await ids("c00001") == ["A-M", "A-M", "A-1"])
+            #expect(try await ids("d178") == ["A-M", "A-M", "A-1"])
+            #expect(try await ids("d179") == ["A-M", "A-3"])
+            #expect(try await ids("c00003") == ["A-M", "A-3"])
+            #expect(try await ids("prov").count == 4)
+            #expect(try await ids("root").count == 4)
+            // And asking for another unit's work by id gives nothing, not its history
+            #expect(try await ids("c00001", "&work=A-3").isEmpty)
+            // And user administration is for admins only
+            let editorView = try await client.get("/api/audit?limit=1000", token: world.token("prov")).json()
+            #expect(editorView["entries"]?.arrayValue?.allSatisfy { $0["work_id"] != .null } == true)
+            // And paging counts only what the editor may see
+            let page = try await client.get("/api/audit?limit=1&offset=1", token: world.token("d179")).json()
+            #expect(page["entries"]?[0]?["work_id"] == "A-3")
+        }
+    }
+
     @Test func theLogRefusesUpdatesAndDeletesInSQL() async throws {
         let world = try TestWorld.make()
         // Given a log with entries

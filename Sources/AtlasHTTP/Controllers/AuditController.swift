@@ -3,8 +3,9 @@ import AtlasStore
 import Foundation
 import Hummingbird
 
-/// `GET /api/audit[?work=ID&limit=&offset=]`: the audit log, newest first (editors and admins).
-/// The log has no write endpoint; the database refuses changes to it.
+/// `GET /api/audit[?work=ID&limit=&offset=]`: the audit log, newest first. Admins read all of it;
+/// an editor reads the entries of works that lay inside their unit before or after the change,
+/// the same scope as their writes. The log has no write endpoint; the database refuses changes.
 struct AuditController: Sendable {
     let environment: ServerEnvironment
 
@@ -13,7 +14,7 @@ struct AuditController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AtlasRequestContext) async throws -> Response {
-        _ = try context.identity.require(.editors, to: "read the audit log")
+        let identity = try context.identity.require(.editors, to: "read the audit log")
         let query = try QueryParameters(request.uri.query, allowed: ["work", "limit", "offset"])
         let limit = try query.limit(default: 100, maximum: 1000), offset = try query.offset()
         let work = query["work"]
@@ -21,7 +22,10 @@ struct AuditController: Sendable {
             throw Problem.invalidParameter("work", work, "a work id is 1 to 64 characters")
         }
         let database = environment.database
-        let entries = try await blocking { try database.auditEntries(workId: work, limit: limit, offset: offset) }
+        let visible: (@Sendable (WorkPlace) -> Bool)? = identity.role == .admin ? nil : { @Sendable place in identity.covers(place) }
+        let entries = try await blocking {
+            try database.auditEntries(workId: work, limit: limit, offset: offset, visible: visible)
+        }
         return .json(["entries": .array(entries.map(Self.json))])
     }
 

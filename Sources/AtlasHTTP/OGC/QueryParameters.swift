@@ -76,7 +76,7 @@ struct QueryParameters: Sendable {
     func bbox() throws -> BoundingBox? {
         guard let text = values["bbox"] else { return nil }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let numbers = parts.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let numbers = parts.compactMap { Self.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4 || parts.count == 6, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else {
             throw Problem.invalidParameter(
                 "bbox", text, "expected 4 numbers: minLon,minLat,maxLon,maxLat (WGS84), got \(parts.count) value(s)")
@@ -130,8 +130,25 @@ struct QueryParameters: Sendable {
         if text.count == 10 { return day }
         let rest = text.dropFirst(10)
         guard let first = rest.first, first == "T" || first == "t" else { return nil }
-        let time = rest.dropFirst()
-        let pattern = #"^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#
-        return time.range(of: pattern, options: .regularExpression) != nil ? day : nil
+        return isTimeOfDay(String(rest.dropFirst())) ? day : nil
+    }
+
+    /// `hh:mm:ss[.frac](Z|±hh:mm)` with real hours, minutes and seconds (60 for a leap second).
+    static func isTimeOfDay(_ text: String) -> Bool {
+        guard let m = text.wholeMatch(of: /(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))/),
+            let hour = Int(m.1), let minute = Int(m.2), let second = Int(m.3)
+        else { return false }
+        guard hour < 24, minute < 60, second <= 60 else { return false }
+        if let offsetHour = m.6.flatMap({ Int($0) }), let offsetMinute = m.7.flatMap({ Int($0) }) {
+            return offsetHour < 24 && offsetMinute < 60
+        }
+        return true
+    }
+
+    /// A plain decimal number (`-106.5`, `21`, `1e-3`): not hex, `inf`, `nan` or `1_0`, which
+    /// `Double(_:)` would take.
+    static func decimal(_ text: String) -> Double? {
+        guard text.wholeMatch(of: /[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?/) != nil else { return nil }
+        return Double(text)
     }
 }
