@@ -55,20 +55,20 @@ struct PhaseClock {
     }
 }
 
-/// Reading a whole input file with an error that names it.
-func readInput(_ file: URL) throws -> Data {
+/// Reading a whole input file (bounded, regular files and pipes only) with an error that names it.
+func readInput(_ file: URL) throws -> [UInt8] {
     do {
-        return try Data(contentsOf: file, options: .alwaysMapped)
-    } catch {
+        return try FileBytes.read(path: file.path)
+    } catch let GeoJSONReadError.unreadableFile(_, reason) {
         throw ImportFailure(
             file: file.path,
-            problems: [ImportProblem(location: "file", field: "-", value: file.path, reason: "cannot be read (\(error.localizedDescription))")])
+            problems: [ImportProblem(location: "file", field: "-", value: file.path, reason: "cannot be read: \(reason)")])
     }
 }
 
 func parseCSV(_ file: URL) throws -> CSVTable {
     do {
-        return try CSVTable(data: try readInput(file))
+        return try CSVTable(bytes: try readInput(file))
     } catch let error as CSVTable.ParseError {
         throw ImportFailure(
             file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])

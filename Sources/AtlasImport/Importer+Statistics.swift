@@ -44,8 +44,12 @@ extension Importer {
             }
             seen[key] = seen[key] ?? record.line
             let households = count(2), poor = count(3), nearPoor = count(4)
-            if ok && poor > households {
-                log.warn("line \(record.line): poor_households \(poor) exceeds households \(households) for \(code) in \(year) (kept; `worksatlas check` reports it)")
+            // Poor and near-poor households are disjoint groups of the households (Decree 07/2021).
+            if ok && poor + nearPoor > households {
+                log.add(
+                    at, "poor_households", "\(poor) + \(nearPoor)",
+                    "poor_households + near_poor_households (\(poor + nearPoor)) exceeds households (\(households))")
+                ok = false
             }
             if ok {
                 rows.append(

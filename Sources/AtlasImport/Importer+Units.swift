@@ -31,8 +31,10 @@ extension Importer {
                 ok = false
             }
             for problem in feature.problems { bad("geometry", "", problem) }
-            let code = p["code"]?.stringValue ?? p["code"]?.integerValue.map { String($0) } ?? ""
-            if code.isEmpty || !code.allSatisfy(\.isNumber) { bad("code", code, "code must be a string of digits") }
+            let code = p["code"]?.stringValue ?? ""
+            if p["code"]?.stringValue == nil {
+                bad("code", p["code"]?.jsonText ?? "", "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)")
+            }
             if let first = seen[code] { bad("code", code, "the same code is already used by \(first)") }
             seen[code] = seen[code] ?? at
             let name = p["name"]?.stringValue ?? ""
@@ -47,6 +49,11 @@ extension Importer {
             let parent = p["parent_code"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             if kind == .province, let parent { bad("parent_code", parent, "a province has no parent") }
             if kind != .province, kind != nil, parent == nil { bad("parent_code", "", "parent_code is required for a \(kindText)") }
+            if let kind, !code.isEmpty, let digits = kind.codeDigits,
+                code.count != digits || !code.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
+            {
+                bad("code", code, "a \(kind.rawValue) code is \(digits) digits (GSO codes: province 2, district 3, commune 5)")
+            }
             if let kind { kinds[code] = kinds[code] ?? kind }
             guard let geometry = feature.geometry, feature.isValid else {
                 if feature.geometry == nil && feature.problems.isEmpty { bad("geometry", "null", "a unit needs a boundary") }
@@ -54,10 +61,12 @@ extension Importer {
             }
             if !geometry.isPolygonal { bad("geometry", geometry.typeName, "a unit boundary must be a Polygon or MultiPolygon") }
             if let problem = WorkValidator.shapeProblem(geometry) { bad("geometry", geometry.typeName, problem) }
+            let wgs84 = toWGS84.transform(geometry)
+            if let problem = wgs84.wgs84Problem { bad("geometry", geometry.typeName, problem) }
             if ok, let kind {
                 let unit = AdminUnit(
                     code: code, name: name, kind: kind, type: p["type"]?.stringValue, parentCode: parent,
-                    geometry: toWGS84.transform(geometry))
+                    geometry: wgs84)
                 drafts.append((at, unit))
             }
         }

@@ -106,7 +106,7 @@ extension Importer {
             var geometry: Geometry?
             if let wkt = value("wkt") {
                 geometry = try database.geometry(fromWKT: wkt)
-                if geometry == nil { log.add(at.description, "wkt", wkt, "not valid WKT (e.g. POINT(106.76 21.85) or LINESTRING(…))") }
+                if geometry == nil { log.add(at.description, "wkt", wkt, "not valid WKT of a POINT, LINESTRING, POLYGON or MULTILINESTRING (e.g. POINT(106.76 21.85))") }
             } else if let lonText = value("lon"), let latText = value("lat") {
                 if let lon = Self.number(lonText), let lat = Self.number(latText) {
                     geometry = .point(Position(x: lon, y: lat))

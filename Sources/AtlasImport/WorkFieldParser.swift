@@ -36,6 +36,11 @@ struct WorkFieldParser {
         switch value(field) {
         case nil, .null?: return nil
         case .string(let s)?:
+            // A line break or tab in a spreadsheet cell is text; NUL and the other controls are not.
+            if let control = s.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+                bad(field, s.debugDescription, "control character U+\(String(control.value, radix: 16, uppercase: true)) is not allowed")
+                return s  // already refused; not "missing" as well
+            }
             let t = s.trimmedASCIISpaces
             return t.isEmpty ? nil : t
         case .integer(let i)?: return String(i)

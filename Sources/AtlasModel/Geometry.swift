@@ -165,3 +165,25 @@ public struct BoundingBox: Hashable, Sendable {
         BoundingBox(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
     }
 }
+
+extension Geometry {
+    /// Why the positions cannot be WGS84 longitude/latitude in Vietnam, or nil. Vietnam lies in
+    /// longitude 102–118 and latitude 8–24, so a swap of the two is always detectable.
+    public var wgs84Problem: String? {
+        for p in positions {
+            guard p.x.isFinite, p.y.isFinite else { return "coordinates must be finite numbers" }
+            if !(-180...180).contains(p.x) || !(-90...90).contains(p.y) {
+                let swapped = (100...118).contains(p.y) && (4...24).contains(p.x)
+                return "position (\(p.x), \(p.y)) is outside longitude −180…180, latitude −90…90"
+                    + (swapped ? "; longitude and latitude look swapped" : "")
+            }
+            if !(100...118).contains(p.x) || !(4...24).contains(p.y) {
+                let swapped = (100...118).contains(p.y) && (4...24).contains(p.x)
+                return swapped
+                    ? "position (\(p.x), \(p.y)) has longitude and latitude swapped (longitude first, as in GeoJSON)"
+                    : "position (\(p.x), \(p.y)) lies outside Vietnam (longitude 100–118, latitude 4–24)"
+            }
+        }
+        return nil
+    }
+}

@@ -59,6 +59,16 @@ public enum FundingSource: String, AtlasVocabulary {
 
 public enum UnitKind: String, AtlasVocabulary {
     case province, district, commune, village
+
+    /// The length of a GSO code of this kind (a village: its commune's code and 3 more digits).
+    public var codeDigits: Int? {
+        switch self {
+        case .province: 2
+        case .district: 3
+        case .commune: 5
+        case .village: 8
+        }
+    }
 }
 
 public enum ClassificationFlag: String, AtlasVocabulary {

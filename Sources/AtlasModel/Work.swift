@@ -48,11 +48,37 @@ public struct Work: Hashable, Sendable {
         self.funding = funding
     }
 
+    /// Why `id` cannot name a work, or nil. Ids go into URLs, file names and spreadsheet cells, so
+    /// they are 1 to 64 letters or digits (any script) and `-`, `_`, `.`, starting with a letter
+    /// or digit: no spaces, slashes or control characters.
+    public static let idRule = "an id is 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"
+
+    public static func idProblem(_ id: String) -> String? {
+        let allowed = id.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType == .decimal || "-_.".unicodeScalars.contains($0)
+        }
+        let first = id.unicodeScalars.first
+        guard (1...64).contains(id.count), allowed, let first, first.properties.isAlphabetic || first.properties.numericType == .decimal
+        else {
+            return idRule
+        }
+        return nil
+    }
+
     /// Problems a work has on its own, independent of any other data: each one a field and why.
     public func invariantProblems() -> [ModelError] {
         var problems: [ModelError] = []
-        if id.isEmpty || id.count > 64 {
-            problems.append(.invalid(field: "id", value: id, reason: "id must be 1 to 64 characters"))
+        if let why = Self.idProblem(id) {
+            problems.append(.invalid(field: "id", value: id, reason: why))
+        }
+        switch geometry {
+        case .point, .lineString, .polygon: break
+        case .multiLineString where category == .road: break
+        default:
+            problems.append(
+                .invalid(
+                    field: "geometry", value: geometry.typeName,
+                    reason: "a work is a Point, LineString or Polygon (MultiLineString for roads)"))
         }
         if name.trimmedASCIISpaces.isEmpty {
             problems.append(.invalid(field: "name", value: name, reason: "name is required"))

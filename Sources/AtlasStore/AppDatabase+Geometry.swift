@@ -19,11 +19,15 @@ extension AppDatabase {
         }
     }
 
-    /// Parses Well-Known Text with SpatiaLite; nil when it is not WKT.
+    /// Parses Well-Known Text with SpatiaLite; nil when it is not WKT or not one of the simple
+    /// types (a GEOMETRYCOLLECTION). Heights and measures (`POINT Z (…)`) are dropped, as the
+    /// GeoJSON reader drops a third coordinate.
     public func geometry(fromWKT text: String) throws -> Geometry? {
         try dbWriter.read { db in
-            guard let blob = try Data.fetchOne(db, sql: "SELECT GeomFromText(?)", arguments: [text]) else { return nil }
-            return try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
+            guard let blob = try Data.fetchOne(db, sql: "SELECT CastToXY(GeomFromText(?))", arguments: [text]) else {
+                return nil
+            }
+            return try? blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
         }
     }
 }

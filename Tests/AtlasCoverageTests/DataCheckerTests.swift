@@ -1,4 +1,5 @@
 import AtlasCoverage
+import AtlasImport
 import AtlasModel
 import AtlasStore
 import Foundation
@@ -199,18 +200,25 @@ struct DataCheckerTests {
 
     @Test func moreHouseholdsPoorThanThereAreHouseholds() throws {
         // Given statistics for B in 2021: 100 households, 120 poor
-        let world = try F.importWorld(
-            stats: F.statsRows + ["2021,06103,100,120,0"], classifications: Self.classifications,
-            works: Self.cleanWorks)
-        // Then the import kept the row with a warning
-        let warnings = try #require(world.reports["statistics"]).warnings
-        #expect(warnings.count == 1)
-        #expect(warnings.first?.contains("poor_households 120 exceeds households 100 for 06103 in 2021") == true)
-        #expect(try world.database.allStatistics().contains { $0.code == "06103" && $0.year == 2021 })
-        // And the check reports it as an error, by code and year
+        // When they are imported, then the row is refused by line and nothing is stored
+        #expect(throws: ImportFailure.self) {
+            try F.importWorld(
+                stats: F.statsRows + ["2021,06103,100,120,0"], classifications: Self.classifications,
+                works: Self.cleanWorks)
+        }
+        // And a file written before that check existed gets an error from `worksatlas check`
+        let world = try F.importWorld(stats: F.statsRows, classifications: Self.classifications, works: Self.cleanWorks)
+        try Self.storeUncheckedStatistics(in: world.database)
         let findings = try DataChecker().run(on: world.database)
         #expect(Self.keys(findings) == ["error statistics 06103/2021 poor_exceeds_households"])
         #expect(findings.first?.reason == "poor_households 120 exceeds households 100")
+    }
+
+    /// 100 households of which 120 poor in B, 2021, stored past the import's checks.
+    static func storeUncheckedStatistics(in database: AppDatabase) throws {
+        try database.saveStats(
+            [YearStats(year: 2021, code: "06103", households: 100, poorHouseholds: 120, nearPoorHouseholds: 0)],
+            source: DataSource(kind: "statistics", file: "stats-from-an-older-version.csv"))
     }
 
     @Test func villageWhosePointLiesInAnotherCommune() throws {
@@ -237,10 +245,11 @@ struct DataCheckerTests {
             F.work("I30", programme: "30a", category: "school", wkt: F.point(5000, 8000)),
             F.work("I135", programme: "135", category: "school", villagesServed: "06100002", wkt: F.point(5000, 9000)),
         ]
-        let findings = try Self.check(
-            works: works,
+        let world = try F.importWorld(
             villages: F.villageRows + [F.village("06100003", "06100", "Bản A3", 15_000, 5000, 40)],
-            stats: F.statsRows + ["2021,06103,100,120,0"])
+            stats: F.statsRows, classifications: Self.classifications, works: works)
+        try Self.storeUncheckedStatistics(in: world.database)
+        let findings = try DataChecker().run(on: world.database)
         // Then errors, then warnings, then info; within a severity by subject, id and rule
         // ("statistics" < "village" < "work"; "I135" < "I30" < "ND" < "OUT")
         #expect(

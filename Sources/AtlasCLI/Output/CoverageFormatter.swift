@@ -7,29 +7,26 @@ enum CoverageFormatter {
     /// SPEC §5: commune_code, category, households, served_households, coverage (6 decimals),
     /// sorted by code then category name.
     static func csv(_ report: CoverageReport) -> String {
-        var out = "commune_code,category,households,served_households,coverage\n"
         let categories = WorkCategory.allCases.sorted { $0.rawValue < $1.rawValue }
+        var rows: [[String]] = []
         for commune in report.communes {
             for category in categories {
                 let t = commune.tallies[category] ?? CoverageTally()
                 let ratio = t.ratio.map { String(format: "%.6f", $0) } ?? ""
-                out += "\(commune.code),\(category.rawValue),\(t.households),\(t.servedHouseholds),\(ratio)\n"
+                rows.append([commune.code, category.rawValue, "\(t.households)", "\(t.servedHouseholds)", ratio])
             }
         }
-        return out
+        return CSVText.render(header: ["commune_code", "category", "households", "served_households", "coverage"], rows: rows)
     }
 
     /// One row per commune: coverage_<category> (full precision) and works_<category>.
     static func wide(_ report: CoverageReport) -> String {
         let categories = WorkCategory.allCases
-        var out = (["code"] + categories.map { "coverage_\($0.rawValue)" } + categories.map { "works_\($0.rawValue)" })
-            .joined(separator: ",") + "\n"
-        for c in report.communes {
-            let ratios = categories.map { c.ratio($0).map { "\($0)" } ?? "" }
-            let counts = categories.map { String(c.workCounts[$0] ?? 0) }
-            out += ([c.code] + ratios + counts).joined(separator: ",") + "\n"
+        let header = ["code"] + categories.map { "coverage_\($0.rawValue)" } + categories.map { "works_\($0.rawValue)" }
+        let rows = report.communes.map { c in
+            [c.code] + categories.map { c.ratio($0).map { "\($0)" } ?? "" } + categories.map { String(c.workCounts[$0] ?? 0) }
         }
-        return out
+        return CSVText.render(header: header, rows: rows)
     }
 
     static func json(_ report: CoverageReport) throws -> String {

@@ -11,14 +11,28 @@ enum TextTable {
     }
 }
 
+/// RFC 4180 CSV, safe to open in a spreadsheet: a text cell that starts with = + - @ tab or CR
+/// would run as a formula in Excel or LibreOffice (OWASP "CSV injection"), so it is written
+/// with a leading apostrophe, which spreadsheets show as text. Plain numbers stay numbers.
 enum CSVText {
     static func render(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     static func escape(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        var cell = cell
+        if let first = cell.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(cell) {
+            cell = "'" + cell
+        }
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    private static func isPlainNumber(_ cell: String) -> Bool {
+        cell.wholeMatch(of: /-?\d+(\.\d+)?([eE][+-]?\d+)?/) != nil
     }
 }
 

@@ -1,3 +1,4 @@
+import AtlasModel
 import AtlasGeoJSON
 import AtlasStore
 import Foundation
@@ -19,7 +20,7 @@ struct AuditController: Sendable {
         let limit = try query.limit(default: 100, maximum: 1000), offset = try query.offset()
         let work = query["work"]
         if let work, !CollectionID.works.isWellFormed(featureId: work) {
-            throw Problem.invalidParameter("work", work, "a work id is 1 to 64 characters")
+            throw Problem.invalidParameter("work", work, Work.idRule)
         }
         let database = environment.database
         let visible: (@Sendable (WorkPlace) -> Bool)? = identity.role == .admin ? nil : { @Sendable place in identity.covers(place) }

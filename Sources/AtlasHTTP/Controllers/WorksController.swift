@@ -92,7 +92,7 @@ struct WorksController: Sendable {
             CollectionID.works.isWellFormed(featureId: id)
         else {
             throw Problem.invalidParameter(
-                "id", context.parameters.get("id") ?? "", "a work id is 1 to 64 characters", location: "path")
+                "id", context.parameters.get("id") ?? "", Work.idRule, location: "path")
         }
         return id
     }

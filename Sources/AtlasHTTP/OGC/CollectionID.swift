@@ -1,3 +1,4 @@
+import AtlasModel
 /// The feature collections served under `/ogc/collections`.
 enum CollectionID: String, CaseIterable, Sendable {
     case communes, districts, works
@@ -43,7 +44,7 @@ enum CollectionID: String, CaseIterable, Sendable {
     func isWellFormed(featureId id: String) -> Bool {
         switch self {
         case .communes, .districts: QueryParameters.isCode(id)
-        case .works: (1...64).contains(id.count) && !id.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        case .works: Work.idProblem(id) == nil
         }
     }
 }
