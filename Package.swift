@@ -5,7 +5,9 @@ let package = Package(
     name: "WorksAtlas",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "worksatlas", targets: ["AtlasCLI"])
+        .executable(name: "worksatlas", targets: ["AtlasCLI"]),
+        // For the fuzz targets in Fuzz/ (a separate package, built with sanitizers by Scripts/fuzz).
+        .library(name: "AtlasLibraries", targets: ["AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
