@@ -53,7 +53,7 @@ extension Importer {
 
     static func isPeriod(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else { return false }
+        guard parts.count == 2, let a = NumberText.integer(String(parts[0])), let b = NumberText.integer(String(parts[1])) else { return false }
         return parts[0].count == 4 && parts[1].count == 4 && a <= b
     }
 

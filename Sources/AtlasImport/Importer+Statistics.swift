@@ -27,7 +27,7 @@ extension Importer {
                 return Int(n)
             }
             let yearText = table.value(record, c[0]) ?? ""
-            let year = Int(yearText) ?? 0
+            let year = NumberText.integer(yearText).map { Int($0) } ?? 0
             if !(1990...2100).contains(year) {
                 log.add(at, "year", yearText, "year must be a whole number between 1990 and 2100")
                 ok = false

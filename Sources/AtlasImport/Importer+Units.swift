@@ -32,7 +32,7 @@ extension Importer {
             }
             for problem in feature.problems { bad("geometry", "", problem) }
             let code = p["code"]?.stringValue ?? ""
-            if p["code"]?.stringValue == nil {
+            if p["code"]?.stringValue == nil || code.isEmpty {
                 bad("code", p["code"]?.jsonText ?? "", "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)")
             }
             if let first = seen[code] { bad("code", code, "the same code is already used by \(first)") }

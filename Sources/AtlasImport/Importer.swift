@@ -13,12 +13,7 @@ public struct Importer: Sendable {
 
 extension Importer {
     /// Whole numbers as written in the files: digits with an optional sign, nothing else.
-    static func integer(_ text: String) -> Int64? {
-        Int64(text)
-    }
+    static func integer(_ text: String) -> Int64? { NumberText.integer(text) }
 
-    static func number(_ text: String) -> Double? {
-        guard let v = Double(text), v.isFinite else { return nil }
-        return v
-    }
+    static func number(_ text: String) -> Double? { NumberText.decimal(text) }
 }

@@ -122,7 +122,7 @@ struct WorkFieldParser {
         case .string(let s)?:
             let t = s.trimmedASCIISpaces
             if t.isEmpty { return nil }
-            guard let d = Double(t), d.isFinite else {
+            guard let d = NumberText.decimal(t) else {
                 bad(field, t, "expected a finite number")
                 return nil
             }

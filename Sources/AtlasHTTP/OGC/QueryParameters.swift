@@ -76,7 +76,7 @@ struct QueryParameters: Sendable {
     func bbox() throws -> BoundingBox? {
         guard let text = values["bbox"] else { return nil }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let numbers = parts.compactMap { Self.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
+        let numbers = parts.compactMap { NumberText.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4 || parts.count == 6, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else {
             throw Problem.invalidParameter(
                 "bbox", text, "expected 4 numbers: minLon,minLat,maxLon,maxLat (WGS84), got \(parts.count) value(s)")
@@ -143,12 +143,5 @@ struct QueryParameters: Sendable {
             return offsetHour < 24 && offsetMinute < 60
         }
         return true
-    }
-
-    /// A plain decimal number (`-106.5`, `21`, `1e-3`): not hex, `inf`, `nan` or `1_0`, which
-    /// `Double(_:)` would take.
-    static func decimal(_ text: String) -> Double? {
-        guard text.wholeMatch(of: /[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?/) != nil else { return nil }
-        return Double(text)
     }
 }
