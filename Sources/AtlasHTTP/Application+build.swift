@@ -30,8 +30,8 @@ public func buildApplication(
         router: buildRouter(database: database, options: arguments.options),
         server: .http1(
             configuration: .init(
-                additionalChannelHandlers: [RequestDeadlineHandler(limit: ConnectionLimits.requestDeadline)],
-                idleTimeout: ConnectionLimits.idleTimeout)),
+                additionalChannelHandlers: [RequestDeadlineHandler(limit: .seconds(Int64(arguments.options.requestTimeout)))],
+                idleTimeout: .seconds(Int64(arguments.options.requestTimeout)))),
         configuration: .init(
             address: .hostname(arguments.host, port: arguments.port), serverName: "WorksAtlas",
             availableConnectionsDelegate: .maximum(ConnectionLimits.maximumConnections, logger: logger)),
@@ -48,10 +48,6 @@ public func buildApplication(
 /// SQLite's readers.
 enum ConnectionLimits {
     static let maximumConnections = 128
-    /// A connection that sends and receives nothing for this long is closed.
-    static let idleTimeout = TimeAmount.seconds(30)
-    /// A request (head and body, at most 1 MiB) must arrive within this.
-    static let requestDeadline = TimeAmount.seconds(30)
 }
 
 /// The routes: errors mapped to problem+json in one place (outermost), the map page's and

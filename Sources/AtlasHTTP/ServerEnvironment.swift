@@ -16,11 +16,14 @@ public struct ServerOptions: Sendable {
     public let listeningOrigin = ListeningOrigin()
     /// Coverage rules used for the commune layer.
     public var rules: CoverageRules
+    /// Seconds a request (head and body) may take to arrive, and a connection may sit idle.
+    public var requestTimeout: Int
 
     public init(
         mapsDirectory: String = "Maps", leafletDirectory: String = "/usr/share/javascript/leaflet",
-        tileURL: String? = nil, publicURL: String? = nil, rules: CoverageRules = .standard
+        tileURL: String? = nil, publicURL: String? = nil, rules: CoverageRules = .standard, requestTimeout: Int = 30
     ) {
+        self.requestTimeout = requestTimeout
         self.mapsDirectory = mapsDirectory
         self.leafletDirectory = leafletDirectory
         self.tileURL = tileURL

@@ -23,6 +23,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("public-url"), help: "The URL clients use (behind a proxy), for links in OGC responses (default: the listening address; never the request's Host header).")
     var publicURL: String?
     @Option(help: "Coverage rules (JSON; default: the SPEC §2 rules).") var rules: String?
+    @Option(
+        name: .customLong("request-timeout"),
+        help: "Seconds a request may take to arrive, and a connection may stay idle, before it is closed.")
+    var requestTimeout: Int = 30
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
@@ -31,6 +35,9 @@ struct Serve: AsyncParsableCommand {
         }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url must start with http:// or https://, got \"\(publicURL)\"")
+        }
+        guard (1...3600).contains(requestTimeout) else {
+            throw ValidationError("--request-timeout must be between 1 and 3600 seconds, got \(requestTimeout)")
         }
         if let rules, !FileManager.default.fileExists(atPath: rules) { throw ValidationError("no such rules file: \(rules)") }
     }
@@ -47,7 +54,8 @@ struct Serve: AsyncParsableCommand {
         }
         let options = ServerOptions(
             mapsDirectory: maps, leafletDirectory: leaflet, tileURL: tiles, publicURL: publicURL,
-            rules: try rules.map { try CoverageRules.load(from: URL(fileURLWithPath: $0)) } ?? .standard)
+            rules: try rules.map { try CoverageRules.load(from: URL(fileURLWithPath: $0)) } ?? .standard,
+            requestTimeout: requestTimeout)
         let arguments = ServerArguments(host: host, port: port, databasePath: database.resolvedPath, options: options)
         let host = host
         let app = try buildApplication(arguments) { port in
