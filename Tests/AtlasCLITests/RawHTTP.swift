@@ -22,7 +22,8 @@ enum RawHTTP {
 
     /// Sends `request` (then `trickle` one byte at a time, `pause` apart) and reads one reply.
     static func exchange(
-        port: Int, _ request: [UInt8], trickle: [UInt8] = [], pause: Double = 0, timeout: Double = 10
+        port: Int, _ request: [UInt8], trickle: [UInt8] = [], pause: Double = 0, timeout: Double = 10,
+        awaitClose: Bool = false
     ) -> Reply {
         let started = Date()
         var reply = Reply()
@@ -51,7 +52,13 @@ enum RawHTTP {
                 break
             }
         }
-        return finish(read(fd, into: &reply), started)
+        reply = read(fd, into: &reply)
+        if awaitClose && !reply.closed {
+            // Anything after the reply, or the end of the stream, within the timeout.
+            var byte: UInt8 = 0
+            reply.closed = recv(fd, &byte, 1, 0) == 0
+        }
+        return finish(reply, started)
     }
 
     static func get(port: Int, _ target: String, headers: [String] = [], method: String = "GET") -> Reply {

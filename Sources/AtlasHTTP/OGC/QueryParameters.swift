@@ -82,8 +82,9 @@ struct QueryParameters: Sendable {
                 "bbox", text, "expected 4 numbers: minLon,minLat,maxLon,maxLat (WGS84), got \(parts.count) value(s)")
         }
         let (w, s, e, n) = parts.count == 4 ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4])
-        guard [w, s, e, n].allSatisfy({ (-180...180).contains($0) }) else {
-            throw Problem.invalidParameter("bbox", text, "coordinates must lie in -180…180 (WGS84 degrees)")
+        guard [w, e].allSatisfy({ (-180...180).contains($0) }), [s, n].allSatisfy({ (-90...90).contains($0) }) else {
+            throw Problem.invalidParameter(
+                "bbox", text, "longitudes must lie in -180…180 and latitudes in -90…90 (WGS84 degrees)")
         }
         guard s <= n else { throw Problem.invalidParameter("bbox", text, "the south edge lies north of the north edge") }
         guard w <= e else {

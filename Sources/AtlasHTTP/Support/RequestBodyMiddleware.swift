@@ -15,7 +15,10 @@ struct RequestBodyMiddleware: RouterMiddleware {
         if let length = request.headers[.contentLength], let bytes = Int(length), bytes > context.maxUploadSize {
             throw Problem.tooLarge(limit: context.maxUploadSize)
         }
-        if [.post, .patch, .put].contains(request.method), request.uri.path.hasPrefix("/api/") {
+        // Only for a route that takes this method: an unknown one is the router's 404 or 405.
+        if [.post, .patch, .put].contains(request.method), request.uri.path.hasPrefix("/api/"),
+            allowedMethods(forPath: request.uri.path)?.contains(request.method) == true
+        {
             try Self.checkContentType(request.headers[.contentType])
         }
         return try await next(request, context)
