@@ -12,7 +12,8 @@ import Testing
     @Test(arguments: [
         "init", "import units", "import villages", "import stats", "import classifications", "import works",
         "works add", "works list", "works show", "works set-status", "coverage", "targets", "check",
-        "export communes", "export works", "units", "sources", "serve", "users add", "audit",
+        "export communes", "export works", "units", "sources", "serve", "users add", "audit", "audit list",
+        "audit verify", "backup", "restore",
     ])
     func readmeDocumentsCommand(_ command: String) {
         #expect(Self.readme.contains("worksatlas \(command)"), "README.md does not mention `worksatlas \(command)`")
