@@ -87,18 +87,3 @@ public struct CoverageEngine: Sendable {
         return served
     }
 }
-
-/// One result slot per concurrent worker.
-final class ConcurrentSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T]
-
-    init(count: Int, initial: T) { slots = Array(repeating: initial, count: count) }
-
-    subscript(i: Int) -> T {
-        get { lock.withLock { slots[i] } }
-        set { lock.withLock { slots[i] = newValue } }
-    }
-
-    var values: [T] { lock.withLock { slots } }
-}

@@ -26,7 +26,7 @@ extension Importer {
         clock.lap("validate")
         try database.saveWorks(
             rows, source: provenance.resolved(kind: "works", file: file, embedded: embedded),
-            recordedOn: Self.today())
+            recordedOn: .today())
         clock.lap("write")
         return ImportReport(
             kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, phases: clock.laps)
@@ -36,17 +36,11 @@ extension Importer {
     public func addWork(fields: [String: JSONValue], geometry: Geometry, srid: Int32 = 4326) throws -> StoredWork {
         let row = try validatedWork(fields: fields, geometry: geometry, srid: srid)
         try database.saveWorks(
-            [row], source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: Self.today())
+            [row], source: DataSource(kind: "works", file: "(entered by hand)"), recordedOn: .today())
         guard let stored = try database.work(id: row.work.id) else {
             throw StoreError.notFound(kind: "work", id: row.work.id)
         }
         return stored
-    }
-
-    static func today() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
-        return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
-            ?? (try! CalendarDate(year: 2000, month: 1, day: 1))
     }
 
     /// Reads features one at a time (the file's features are never all in memory as JSON).

@@ -3,6 +3,7 @@ import AtlasSpatial
 import AtlasStore
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Checks drafted works against the map and the database: location, geometry validity,
 /// derived commune, known villages and communes, legal status changes, unique ids.
@@ -108,7 +109,8 @@ struct WorkValidator: Sendable {
     {
         let workers = drafts.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let checkers = try (0..<workers).map { _ in try locations.makeWorkerCopy() }
-        let results = PlacementSlots(count: drafts.count)
+        let results = ConcurrentSlots<Result<Placement, LocationProblem>>(
+            count: drafts.count, initial: .failure(LocationProblem(reason: "not located")))
         let chunk = (drafts.count + workers - 1) / max(workers, 1)
         let done = ProgressCounter(total: drafts.count, report: progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -117,7 +119,7 @@ struct WorkValidator: Sendable {
             let range = (w * chunk)..<min(drafts.count, (w + 1) * chunk)
             for i in range {
                 let geometry = drafts[i].work.geometry
-                results.set(i, checker.locate(geometry).map { located in
+                results[i] = checker.locate(geometry).map { located in
                     let lengthM =
                         located.metric.isLineal
                         ? located.metric.lines.reduce(0) { $0 + PlanarDistance.length(of: $1) } : nil
@@ -126,7 +128,7 @@ struct WorkValidator: Sendable {
                         ? pointAssigner.assign(located.wgs84, scratch: &scratch).code
                         : assigner.assign(located.metric, scratch: &scratch).code
                     return Placement(wgs84: located.wgs84, metric: located.metric, communeCode: code, lengthM: lengthM)
-                })
+                }
                 done.tick()
             }
         }
@@ -160,25 +162,9 @@ struct WorkValidator: Sendable {
     }
 }
 
-/// Results written by index from concurrent workers (each index written once).
-private final class PlacementSlots: @unchecked Sendable {
-    private var slots: [Result<WorkValidator.Placement, LocationProblem>]
-
-    init(count: Int) {
-        slots = Array(repeating: .failure(LocationProblem(reason: "not located")), count: count)
-    }
-
-    func set(_ i: Int, _ value: Result<WorkValidator.Placement, LocationProblem>) {
-        slots.withUnsafeMutableBufferPointer { $0[i] = value }
-    }
-
-    var values: [Result<WorkValidator.Placement, LocationProblem>] { slots }
-}
-
 /// Counts finished items across workers and reports every 10,000.
-private final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+private final class ProgressCounter: Sendable {
+    private let count = Atomic<Int>(0)
     private let total: Int
     private let report: (@Sendable (Int, Int) -> Void)?
 
@@ -189,7 +175,7 @@ private final class ProgressCounter: @unchecked Sendable {
 
     func tick() {
         guard let report else { return }
-        let n = lock.withLock { count += 1; return count }
+        let n = count.add(1, ordering: .relaxed).newValue
         if n % 10_000 == 0 { report(n, total) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the proleptic Gregorian calendar, written YYYY-MM-DD (ISO 8601).
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -20,6 +22,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init(iso text: String, field: String = "date") throws(ModelError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else {
             throw ModelError.invalid(field: field, value: text, reason: "expected a date as YYYY-MM-DD")
@@ -30,6 +33,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             throw ModelError.invalid(field: field, value: text, reason: "not a calendar date")
         }
     }
+
+    /// Today on the calendar of `timeZone` (Vietnam's by default: the date a change without a
+    /// date of its own is recorded on).
+    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        // The system clock is inside 1900–2200; the fallback only keeps this total.
+        return (try? CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)) ?? Self.epoch
+    }
+
+    private static let epoch = try! CalendarDate(year: 2000, month: 1, day: 1)
 
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"

@@ -63,14 +63,14 @@ extension AppDatabase {
         let maxRowid = try dbWriter.read { try Int64.fetchOne($0, sql: "SELECT max(rowid) FROM work") } ?? 0
         let slices = maxRowid > 50_000 ? 2 : 1
         let step = maxRowid / Int64(slices) + 1
-        let results = ReadSlots(count: slices)
+        let results = ConcurrentSlots<Result<[CoverageInputs.Work], any Error>>(count: slices, initial: .success([]))
         DispatchQueue.concurrentPerform(iterations: slices) { i in
-            results.set(i, Result {
+            results[i] = Result {
                 try dbWriter.read { db in
                     try Self.servingWorks(
                         in: db, filter: filter, arguments: arguments, rowids: (Int64(i) * step)..<(Int64(i + 1) * step))
                 }
-            })
+            }
         }
         return try results.values.flatMap { try $0.get() }
     }
@@ -120,16 +120,4 @@ extension AppDatabase {
             return try data.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
         }
     }
-}
-
-/// One result per parallel reader.
-private final class ReadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[CoverageInputs.Work], Error>]
-
-    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
-
-    func set(_ i: Int, _ value: Result<[CoverageInputs.Work], Error>) { lock.withLock { slots[i] = value } }
-
-    var values: [Result<[CoverageInputs.Work], Error>] { lock.withLock { slots } }
 }

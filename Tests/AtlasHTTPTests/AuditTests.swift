@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasModel
 import AtlasStore
 import Dispatch
 import Foundation
@@ -122,7 +123,7 @@ import Testing
         // When the store runs the status change with it
         #expect(throws: Boom.self) {
             try world.database.changeStatus(
-                workId: "W-04", to: .approved, on: try WorkJSON.today(), by: AuditActor(name: "x", role: nil),
+                workId: "W-04", to: .approved, on: CalendarDate.today(), by: AuditActor(name: "x", role: nil),
                 authorize: { _ in }, render: { stored in
                     if stored.work.status == .approved { throw Boom() }
                     return "{}"

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AtlasHTTP
 import AtlasStore
 import Foundation
 

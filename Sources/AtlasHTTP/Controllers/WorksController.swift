@@ -28,7 +28,7 @@ struct WorksController: Sendable {
         let stored = try await blocking {
             let row = try Importer(database: database).validatedWork(fields: fields, geometry: geometry)
             return try database.createWork(
-                row, by: identity.actor, recordedOn: try WorkJSON.today(),
+                row, by: identity.actor, recordedOn: .today(),
                 authorize: { try identity.requireCovers($0, "register", moving: false) }, render: WorkJSON.auditText)
         }
         await environment.layers.invalidate()
@@ -51,7 +51,7 @@ struct WorksController: Sendable {
             let row = try Importer(database: database).validatedWork(
                 fields: fields, geometry: newGeometry ?? current.work.geometry)
             return try database.updateWork(
-                row, by: identity.actor, recordedOn: try WorkJSON.today(),
+                row, by: identity.actor, recordedOn: .today(),
                 authorize: { before, after in
                     try identity.requireCovers(before, "change", moving: false)
                     try identity.requireCovers(after, "change", moving: true)

@@ -61,12 +61,4 @@ enum WorkJSON {
         if let days = w.funding.last(where: { $0.labourDays != nil })?.labourDays { f["labour_days"] = .integer(Int64(days)) }
         return f
     }
-
-    /// Today in Vietnam: the date a change without its own date is recorded on.
-    static func today() throws -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return try CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
-    }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The audit log's hash chain: every entry carries the SHA-256 of the entry before it and of its
@@ -35,7 +34,7 @@ public enum AuditChain {
         for text in [String(c.id), c.previousHash, c.recordedAt, c.actor, c.role, c.action, c.workId, c.subject, c.before, c.after] {
             field(text)
         }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.digest(bytes)
     }
 }
 
