@@ -29,8 +29,15 @@ public struct ImportFailure: Error, CustomStringConvertible, Sendable {
         self.problems = problems
     }
 
+    /// The `file` of a work entered field by field (`works add`, the API), not read from a file.
+    public static let enteredWork = "(entered work)"
+
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        if file == Self.enteredWork {
+            let lines = problems.map { "  \($0.field) = \"\($0.value)\": \($0.reason)" }
+            return (["the work was not registered: \(count)"] + lines).joined(separator: "\n")
+        }
         let header = "\(file): \(count); nothing was imported"
         return ([header] + problems.map { "  \(file): \($0)" }).joined(separator: "\n")
     }

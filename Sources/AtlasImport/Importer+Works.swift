@@ -13,10 +13,19 @@ extension Importer {
         var clock = PhaseClock()
         var drafts: [WorkDraft] = []
         var embedded = ImportProvenance()
-        if file.pathExtension.lowercased() == "csv" {
+        switch file.pathExtension.lowercased() {
+        case "csv":
             drafts = try csvDrafts(file, log: &log)
-        } else {
+        case "geojson", "json", "geojsonl", "geojsons", "":
             (drafts, embedded) = try geoJSONDrafts(file, srid: srid, log: &log)
+        case let other:
+            throw ImportFailure(
+                file: file.path,
+                problems: [
+                    ImportProblem(
+                        location: "file", field: "-", value: ".\(other)",
+                        reason: "works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither, by its extension")
+                ])
         }
         clock.lap("read")
         let validator = try WorkValidator(database: database, inputSRID: srid)

@@ -103,3 +103,51 @@ struct HelpTests {
         #expect(result.stdout == "0.1.0\n")
     }
 }
+
+/// The help of every command, kept as files (`Tests/AtlasCLITests/Help/`): a change to what a
+/// user reads shows in review. Regenerate with `WORKSATLAS_UPDATE_HELP=1 swift test --filter HelpSnapshotTests`.
+@Suite(.enabled(if: CLI.isAvailable))
+struct HelpSnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Help")
+
+    /// Every command path, found by following the SUBCOMMANDS sections down from the root.
+    static func allCommands(_ workspace: Workspace) throws -> [(path: [String], help: String)] {
+        var pending: [[String]] = [[]]
+        var found: [(path: [String], help: String)] = []
+        while let path = pending.popLast(), found.count < 100 {
+            let help = try workspace.run(path + ["--help"]).stdout
+            found.append((path, help))
+            pending += HelpTests.subcommands(in: help).filter { $0 != "help" }.map { path + [$0] }
+        }
+        return found.sorted { $0.path.joined(separator: " ") < $1.path.joined(separator: " ") }
+    }
+
+    @Test func everyHelpMatchesItsSnapshot() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let update = ProcessInfo.processInfo.environment["WORKSATLAS_UPDATE_HELP"] == "1"
+        if update { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
+        for (path, help) in try Self.allCommands(workspace) {
+            let file = Self.folder.appendingPathComponent((["worksatlas"] + path).joined(separator: "-") + ".txt")
+            if update {
+                try Data(help.utf8).write(to: file)
+                continue
+            }
+            let snapshot = try? String(contentsOf: file, encoding: .utf8)
+            #expect(snapshot == help, "the help of \(path) changed; regenerate the snapshots if that is meant:\n\(help)")
+        }
+    }
+
+    @Test func helpSpeaksToUsersAndTheReadmeDocumentsEveryOption() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        for (path, help) in try Self.allCommands(workspace) {
+            // No references to documents a user does not have
+            #expect(!help.contains("SPEC"), "the help of \(path) cites the SPEC")
+            for option in help.matches(of: /--[a-z][a-z-]+/).map({ String($0.output) }) where option != "--help" && option != "--version" {
+                let documented = DocumentationTests.readme.contains(option)
+                #expect(documented, "README.md does not document \(option) of \(path)")
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct Coverage: ParsableCommand {
     @OptionGroup var coverage: CoverageOptions
     @Option(help: "Only communes of this district (code).") var district: String?
     @Option(help: "Year of the statistics for communes without villages (default: latest).") var year: Int?
-    @Option(help: "table, csv (SPEC §5: one row per commune and category), json, or wide (one row per commune).")
+    @Option(help: "table, csv (one row per commune and category: commune_code, category, households, served_households, coverage), json, or wide (one row per commune).")
     var format: Format = .table
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?

@@ -51,7 +51,12 @@ struct ExportCommunes: ParsableCommand {
 
     func run() throws {
         let db = try options.database.open()
-        let chosenYear = try year ?? db.statisticsYears().last ?? Calendar.current.component(.year, from: Date())
+        let years = try db.statisticsYears()
+        let chosenYear = year ?? years.last ?? Calendar.current.component(.year, from: Date())
+        if !years.contains(chosenYear) {
+            let known = years.isEmpty ? "none is loaded (worksatlas import stats)" : "there are statistics for \(years.map(String.init).joined(separator: ", "))"
+            Terminal.note("note: no statistics for \(chosenYear): households and poverty are empty; \(known)")
+        }
         var export = CommuneMapExport(year: chosenYear)
         export.addCoverage(
             try CoverageEngine(rules: try coverage.loadRules()).run(on: db, asOf: coverage.asOfDate, statsYear: chosenYear))

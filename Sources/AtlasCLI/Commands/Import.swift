@@ -5,7 +5,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a file in one of the SPEC §5 formats; a file with any bad row changes nothing.",
+        abstract: "Import units, villages, statistics, classifications or works (GeoJSON or CSV; the README lists their columns); a file with any bad row changes nothing.",
         subcommands: [ImportUnits.self, ImportVillages.self, ImportStats.self, ImportClassifications.self,
                       ImportWorks.self]
     )

@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
     var tiles: String?
     @Option(name: .customLong("public-url"), help: "The URL clients use (behind a proxy), for links in OGC responses (default: the listening address; never the request's Host header).")
     var publicURL: String?
-    @Option(help: "Coverage rules (JSON; default: the SPEC §2 rules).") var rules: String?
+    @Option(help: "Coverage rules as JSON (default: the standard rules, as in Data/coverage-rules.json).") var rules: String?
     @Option(
         name: .customLong("request-timeout"),
         help: "Seconds a request may take to arrive, and a connection may stay idle, before it is closed.")

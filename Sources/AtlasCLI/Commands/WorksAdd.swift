@@ -62,7 +62,7 @@ struct WorksAdd: ParsableCommand {
 
     private func location(_ db: AppDatabase) throws -> Geometry {
         if let point {
-            let parts = point.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let parts = point.split(separator: ",").map { NumberText.decimal($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite else {
                 throw ValidationError("--point must be LON,LAT with two finite numbers, got \"\(point)\"")
             }

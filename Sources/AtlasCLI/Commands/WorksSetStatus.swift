@@ -13,15 +13,19 @@ struct WorksSetStatus: ParsableCommand {
     @Argument(help: "The new status: \(WorkStatus.allowedList).") var status: String
     @Option(help: "Date of the change, YYYY-MM-DD.") var date: String
 
-    func run() throws {
-        let newStatus: WorkStatus
-        let day: CalendarDate
+    // Checked here, not in run(), so a bad value prints this command's usage, not the top level's.
+    func validate() throws { _ = try parsed() }
+
+    private func parsed() throws -> (WorkStatus, CalendarDate) {
         do {
-            newStatus = try WorkStatus.parse(status, field: "status")
-            day = try CalendarDate(iso: date, field: "--date")
+            return (try WorkStatus.parse(status, field: "status"), try CalendarDate(iso: date, field: "--date"))
         } catch {
             throw ValidationError("\(error.field): \(error.description)")
         }
+    }
+
+    func run() throws {
+        let (newStatus, day) = try parsed()
         do {
             try database.open().setStatus(workId: id, to: newStatus, on: day)
         } catch StoreError.notFound(let kind, let id) {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `--rules FILE` and `--as-of DATE`, shared by coverage, targets and exports.
 struct CoverageOptions: ParsableArguments {
-    @Option(help: "Coverage rules (JSON; default: the SPEC §2 rules, as in Data/coverage-rules.json).")
+    @Option(help: "Coverage rules as JSON: distances and conditions per category (default: the standard rules, as in Data/coverage-rules.json).")
     var rules: String?
 
     @Option(name: .customLong("as-of"), help: "Count only works completed on or before this date (YYYY-MM-DD).")

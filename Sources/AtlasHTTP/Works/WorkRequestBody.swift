@@ -115,7 +115,7 @@ enum WorkRequestBody {
             throw Problem.invalidData(
                 "unknown properties: \(unknown.joined(separator: ", "))",
                 errors: unknown.map {
-                    .init(location: "properties", field: $0, value: object[$0]?.jsonText ?? "", reason: "unknown property (see SPEC §5 for the works fields)")
+                    .init(location: "properties", field: $0, value: object[$0]?.jsonText ?? "", reason: "unknown property (the works fields: id, name, programme, category, status, … — see /ogc/api, schema WorkFeature)")
                 })
         }
         return object.dictionary
