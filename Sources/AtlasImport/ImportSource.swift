@@ -14,22 +14,28 @@ public struct ImportProvenance: Sendable {
         self.notice = notice
     }
 
-    func resolved(kind: String, file: URL, embedded: ImportProvenance = ImportProvenance()) -> DataSource {
-        let sidecar = Self.sidecar(for: file)
+    func resolved(kind: String, file: URL, embedded: ImportProvenance = ImportProvenance()) throws -> DataSource {
+        let sidecar = try Self.sidecar(for: file)
         return DataSource(
             kind: kind, file: file.lastPathComponent,
             attribution: attribution ?? embedded.attribution ?? sidecar.attribution,
             notice: notice ?? embedded.notice ?? sidecar.notice)
     }
 
-    /// `sources.json` next to the file: `{"villages.csv": {"attribution": "…", "notice": "…"}}`.
-    static func sidecar(for file: URL) -> ImportProvenance {
+    /// `sources.json` next to the file: `{"villages.csv": {"attribution": "…", "notice": "…"}}`,
+    /// read by the strict JSON reader; a malformed one is an error that names it, not ignored.
+    static func sidecar(for file: URL) throws -> ImportProvenance {
         let url = file.deletingLastPathComponent().appendingPathComponent("sources.json")
-        guard let data = try? Data(contentsOf: url),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let entry = object[file.lastPathComponent] as? [String: Any]
-        else { return ImportProvenance() }
-        return ImportProvenance(attribution: entry["attribution"] as? String, notice: entry["notice"] as? String)
+        guard FileManager.default.fileExists(atPath: url.path) else { return ImportProvenance() }
+        let value: JSONValue
+        do {
+            value = try StrictJSONParser().parse(try FileBytes.read(path: url.path, maximumSize: 1 << 20))
+        } catch {
+            throw ImportFailure(
+                file: url.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: "\(error)")])
+        }
+        guard let entry = value.objectValue?[file.lastPathComponent]?.objectValue else { return ImportProvenance() }
+        return ImportProvenance(attribution: entry["attribution"]?.stringValue, notice: entry["notice"]?.stringValue)
     }
 }
 

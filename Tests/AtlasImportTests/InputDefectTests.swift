@@ -200,4 +200,16 @@ struct InputDefectTests {
         #expect(failure.problems.map(\.location) == ["line 2"])
         #expect(failure.problems.first?.reason == "poor_households + near_poor_households (110) exceeds households (100)")
     }
+
+    // MARK: Side files
+
+    @Test func aMalformedSourcesFileIsNamedNotIgnored() throws {
+        let world = try FixtureWorld.make()
+        defer { world.remove() }
+        _ = try world.write("sources.json", #"{"stats.csv": {"attribution": "A", "attribution": "B"}}"#)
+        let csv = "year,code,households,poor_households,near_poor_households\n2019,00001,100,10,5\n"
+        let failure = try refusal(world) { _ = try $0.importStatistics(from: try world.write("stats.csv", csv)) }
+        #expect(failure.file.hasSuffix("sources.json"))
+        #expect(failure.problems.first?.reason.contains("duplicate key \"attribution\"") == true)
+    }
 }

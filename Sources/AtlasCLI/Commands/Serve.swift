@@ -54,7 +54,7 @@ struct Serve: AsyncParsableCommand {
         }
         let options = ServerOptions(
             mapsDirectory: maps, leafletDirectory: leaflet, tileURL: tiles, publicURL: publicURL,
-            rules: try rules.map { try CoverageRules.load(from: URL(fileURLWithPath: $0)) } ?? .standard,
+            rules: try rules.map(CoverageOptions.load) ?? .standard,
             requestTimeout: requestTimeout)
         let arguments = ServerArguments(host: host, port: port, databasePath: database.resolvedPath, options: options)
         let host = host

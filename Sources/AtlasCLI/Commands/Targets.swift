@@ -22,7 +22,7 @@ struct Targets: ParsableCommand {
     @Option(help: "table, csv or json.") var format: Format = .table
 
     func run() throws {
-        let loaded = try rules.map { try CoverageRules.load(from: URL(fileURLWithPath: $0)) } ?? .standard
+        let loaded = try rules.map(CoverageOptions.load) ?? .standard
         var results = try PlanTargets(rules: loaded).run(on: try database.open(), year: year)
         if let scope { results.removeAll { $0.scope != scope } }
         let header = ["id", "scope", "name", "indicator", "value", "unit", "target", "status", "basis"]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasGeoJSON
 import AtlasModel
 import Foundation
 
@@ -21,7 +22,19 @@ struct CoverageOptions: ParsableArguments {
 
     func loadRules() throws -> CoverageRules {
         guard let rules else { return .standard }
-        return try CoverageRules.load(from: URL(fileURLWithPath: rules))
+        return try Self.load(rules)
+    }
+
+    /// A rules file, first read by the strict JSON reader (no duplicate keys, NaN or deep
+    /// nesting, which JSONDecoder would let pass), then decoded.
+    static func load(_ path: String) throws -> CoverageRules {
+        let bytes = try FileBytes.read(path: path, maximumSize: 1 << 20)
+        do {
+            _ = try StrictJSONParser().parse(bytes)
+        } catch {
+            throw ModelError.invalid(field: URL(fileURLWithPath: path).lastPathComponent, value: "", reason: error.description)
+        }
+        return try CoverageRules.load(from: URL(fileURLWithPath: path))
     }
 
     var asOfDate: CalendarDate? { asOf.flatMap { try? CalendarDate(iso: $0) } }
