@@ -55,8 +55,9 @@ enum ConnectionLimits {
 public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router<AtlasRequestContext> {
     let environment = ServerEnvironment(database: database, options: options)
     let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ProblemMiddleware())
-    router.add(middleware: RequestBodyMiddleware())
+    let routes = RouteTable()
+    router.add(middleware: ProblemMiddleware(routes: routes))
+    router.add(middleware: RequestBodyMiddleware(routes: routes))
     router.add(
         middleware: PageFilesMiddleware(
             files: PageFiles(mapsDirectory: options.mapsDirectory, leafletDirectory: options.leafletDirectory)))
@@ -68,27 +69,6 @@ public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router
     api.get("me", use: SiteController(environment: environment).me)
     WorksController(environment: environment).addRoutes(to: api)
     AuditController(environment: environment).addRoutes(to: api)
+    routes.fill(from: router.routes.map { ($0.path.description, $0.method) })
     return router
-}
-
-/// Every path of the controllers and its methods (GET paths also answer HEAD).
-let routeMethods: [(path: String, methods: [HTTPRequest.Method])] = [
-    ("/health", [.get]), ("/config.json", [.get]), ("/ogc", [.get]), ("/ogc/conformance", [.get]), ("/ogc/api", [.get]),
-    ("/ogc/collections", [.get]), ("/ogc/collections/:collectionId", [.get]),
-    ("/ogc/collections/:collectionId/items", [.get]), ("/ogc/collections/:collectionId/items/:featureId", [.get]),
-    ("/api/me", [.get]), ("/api/audit", [.get]), ("/api/works", [.post]), ("/api/works/:id", [.patch]),
-    ("/api/works/:id/status", [.post]),
-]
-
-/// The methods a known path takes (with HEAD for GET paths), or nil for an unknown path.
-func allowedMethods(forPath path: String) -> [HTTPRequest.Method]? {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    for (pattern, methods) in routeMethods {
-        let expected = pattern.split(separator: "/")
-        guard expected.count == parts.count else { continue }
-        if zip(expected, parts).allSatisfy({ $0.hasPrefix(":") || $0 == $1 }) {
-            return methods.contains(.get) ? methods + [.head] : methods
-        }
-    }
-    return nil
 }

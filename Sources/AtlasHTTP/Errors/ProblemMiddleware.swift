@@ -8,6 +8,8 @@ import NIOCore
 /// Maps every error to a problem+json response, in one place. Anything unexpected becomes a 500
 /// whose body says nothing about the internals; the full error goes to the log.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteTable
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -17,7 +19,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var problem = Self.problem(for: error, maxUploadSize: context.maxUploadSize)
             // The router answers 404 for a known path asked with another method: say 405 instead.
             if let http = error as? HTTPError, http.status == .notFound, http.body == nil,
-                let allowed = allowedMethods(forPath: request.uri.path)
+                let allowed = routes.allowedMethods(forPath: request.uri.path)
             {
                 let allow = allowed.map(\.rawValue).joined(separator: ", ")
                 problem = Problem(

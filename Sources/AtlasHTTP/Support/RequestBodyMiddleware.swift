@@ -6,6 +6,7 @@ import Hummingbird
 /// JSON in UTF-8 (415), so a form or text/plain cannot pass for a work.
 struct RequestBodyMiddleware: RouterMiddleware {
     typealias Context = AtlasRequestContext
+    let routes: RouteTable
 
     static let acceptedTypes: Set<String> = [MediaTypes.geoJSON, MediaTypes.json]
 
@@ -17,7 +18,7 @@ struct RequestBodyMiddleware: RouterMiddleware {
         }
         // Only for a route that takes this method: an unknown one is the router's 404 or 405.
         if [.post, .patch, .put].contains(request.method), request.uri.path.hasPrefix("/api/"),
-            allowedMethods(forPath: request.uri.path)?.contains(request.method) == true
+            routes.allowedMethods(forPath: request.uri.path)?.contains(request.method) == true
         {
             try Self.checkContentType(request.headers[.contentType])
         }
