@@ -31,4 +31,24 @@ public enum WorksLayerExport {
             ("disbursed_vnd", .integer(w.disbursedVND)),
         ]
     }
+
+    /// `planned_<source>_vnd`/`disbursed_<source>_vnd` per source, else the totals; `labour_days`.
+    public static func fundingFields(_ w: Work) -> [String: JSONValue] {
+        var f: [String: JSONValue] = [:]
+        let sourced = w.funding.filter { $0.source != nil }
+        if sourced.isEmpty {
+            if w.funding.contains(where: { $0.plannedVND != 0 || $0.disbursedVND != 0 }) {
+                f["planned_vnd"] = .integer(w.plannedVND)
+                f["disbursed_vnd"] = .integer(w.disbursedVND)
+            }
+        } else {
+            for line in sourced {
+                guard let source = line.source?.rawValue else { continue }
+                f["planned_\(source)_vnd"] = .integer(line.plannedVND)
+                f["disbursed_\(source)_vnd"] = .integer(line.disbursedVND)
+            }
+        }
+        if let days = w.funding.last(where: { $0.labourDays != nil })?.labourDays { f["labour_days"] = .integer(Int64(days)) }
+        return f
+    }
 }

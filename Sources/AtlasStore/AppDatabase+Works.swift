@@ -37,12 +37,13 @@ extension AppDatabase {
         }
     }
 
-    /// Moves a work one legal step along its life, recording the date and an audit entry.
+    /// Moves a work one legal step along its life, recording the date and an audit entry whose
+    /// before/after documents `render` writes.
     public func setStatus(
-        workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine
+        workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine,
+        render: (StoredWork) throws -> String
     ) throws {
-        _ = try changeStatus(
-            workId: workId, to: status, on: date, by: actor, authorize: { _ in }, render: { $0.auditSummary })
+        _ = try changeStatus(workId: workId, to: status, on: date, by: actor, authorize: { _ in }, render: render)
     }
 
     /// The date a work's current status started, when the record says it.

@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasGeoJSON
 import AtlasImport
 import AtlasModel

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtlasExport
 import AtlasModel
 import AtlasStore
 

@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
@@ -29,7 +30,7 @@ struct WorksController: Sendable {
             let row = try Importer(database: database).validatedWork(fields: fields, geometry: geometry)
             return try database.createWork(
                 row, by: identity.actor, recordedOn: .today(),
-                authorize: { try identity.requireCovers($0, "register", moving: false) }, render: WorkJSON.auditText)
+                authorize: { try identity.requireCovers($0, "register", moving: false) }, render: WorkAuditDocument.text)
         }
         await environment.layers.invalidate()
         let location = "/ogc/collections/works/items/\(LinkBuilder.encode(stored.work.id))"
@@ -55,7 +56,7 @@ struct WorksController: Sendable {
                 authorize: { before, after in
                     try identity.requireCovers(before, "change", moving: false)
                     try identity.requireCovers(after, "change", moving: true)
-                }, render: WorkJSON.auditText)
+                }, render: WorkAuditDocument.text)
         }
         await environment.layers.invalidate()
         return try feature(stored, status: .ok)
@@ -70,7 +71,7 @@ struct WorksController: Sendable {
         let stored = try await blocking {
             try database.changeStatus(
                 workId: id, to: status, on: date, by: identity.actor,
-                authorize: { try identity.requireCovers($0, "change", moving: false) }, render: WorkJSON.auditText)
+                authorize: { try identity.requireCovers($0, "change", moving: false) }, render: WorkAuditDocument.text)
         }
         await environment.layers.invalidate()
         return try feature(stored, status: .ok)

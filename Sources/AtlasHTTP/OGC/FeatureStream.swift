@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasGeoJSON
 import AtlasModel
 import Hummingbird
@@ -52,19 +53,7 @@ enum FeatureStream {
 
     /// One Feature as JSON text, with `links` (OGC) or other members after `geometry`.
     static func featureText(_ feature: FeatureRecord, members: JSONObject = [:]) throws -> String {
-        let sink = ChunkSink()
-        var geojson = GeoJSONWriter(sink: sink, options: GeoJSONWriteOptions(textSequence: true))
-        try geojson.begin()
-        try geojson.writeFeature(id: feature.id, properties: feature.properties, geometry: feature.geometry)
-        // Text-sequence framing: RS, the feature, LF.
-        var bytes = sink.buffer.bytes.dropFirst().dropLast()
-        if !members.isEmpty {
-            bytes = bytes.dropLast()
-            var tail = Array(JSONValue.object(members).jsonText.utf8)
-            tail[0] = UInt8(ascii: ",")
-            bytes += tail
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        try FeatureText.feature(id: feature.id, properties: feature.properties, geometry: feature.geometry, members: members)
     }
 }
 

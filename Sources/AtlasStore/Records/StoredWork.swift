@@ -54,19 +54,3 @@ public struct StoredWork: Sendable {
         lengthM = row["lengthM"]
     }
 }
-
-extension StoredWork {
-    /// A compact JSON record of the work for the audit log of command-line writes.
-    public var auditSummary: String {
-        let w = work
-        let object: [String: Any] = [
-            "id": w.id, "name": w.name, "programme": w.programme.rawValue, "category": w.category.rawValue,
-            "status": w.status.rawValue, "commune_code": communeCode ?? NSNull(),
-            "approved_on": w.approvedOn?.description ?? NSNull(), "started_on": w.startedOn?.description ?? NSNull(),
-            "completed_on": w.completedOn?.description ?? NSNull(), "planned_vnd": w.plannedVND,
-            "disbursed_vnd": w.disbursedVND,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
