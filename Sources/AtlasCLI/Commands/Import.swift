@@ -44,6 +44,19 @@ struct ImportOptions: ParsableArguments {
     }
 }
 
+/// One `import <kind>` command: it says how its file is imported; opening the database and
+/// reporting the result are the same for all.
+protocol ImportSubcommand: ParsableCommand {
+    var options: ImportOptions { get }
+    func importFile(with importer: Importer) throws -> ImportReport
+}
+
+extension ImportSubcommand {
+    func run() throws {
+        options.report(try importFile(with: Importer(database: try options.database.open())))
+    }
+}
+
 /// `--srid N`: the coordinate system of the input.
 struct SRIDOption: ParsableArguments {
     @Option(help: "EPSG code of the input coordinates: \(SpatialReference.acceptedList).")
@@ -56,54 +69,50 @@ struct SRIDOption: ParsableArguments {
     }
 }
 
-struct ImportUnits: ParsableCommand {
+struct ImportUnits: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "units", abstract: "Import administrative units (GeoJSON: code, name, kind, type, parent_code).")
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
 
-    func run() throws {
-        let importer = Importer(database: try options.database.open())
-        options.report(try importer.importUnits(from: options.url, srid: srid.srid, provenance: options.provenance))
+    func importFile(with importer: Importer) throws -> ImportReport {
+        try importer.importUnits(from: options.url, srid: srid.srid, provenance: options.provenance)
     }
 }
 
-struct ImportVillages: ParsableCommand {
+struct ImportVillages: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "villages", abstract: "Import villages (CSV: code, commune_code, name, lon, lat, households).")
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
 
-    func run() throws {
-        let importer = Importer(database: try options.database.open())
-        options.report(try importer.importVillages(from: options.url, srid: srid.srid, provenance: options.provenance))
+    func importFile(with importer: Importer) throws -> ImportReport {
+        try importer.importVillages(from: options.url, srid: srid.srid, provenance: options.provenance)
     }
 }
 
-struct ImportStats: ParsableCommand {
+struct ImportStats: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Import yearly statistics (CSV: year, code, households, poor_households, near_poor_households).")
     @OptionGroup var options: ImportOptions
 
-    func run() throws {
-        let importer = Importer(database: try options.database.open())
-        options.report(try importer.importStatistics(from: options.url, provenance: options.provenance))
+    func importFile(with importer: Importer) throws -> ImportReport {
+        try importer.importStatistics(from: options.url, provenance: options.provenance)
     }
 }
 
-struct ImportClassifications: ParsableCommand {
+struct ImportClassifications: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "classifications", abstract: "Import programme classifications (CSV: period, code, flag).")
     @OptionGroup var options: ImportOptions
 
-    func run() throws {
-        let importer = Importer(database: try options.database.open())
-        options.report(try importer.importClassifications(from: options.url, provenance: options.provenance))
+    func importFile(with importer: Importer) throws -> ImportReport {
+        try importer.importClassifications(from: options.url, provenance: options.provenance)
     }
 }
 
-struct ImportWorks: ParsableCommand {
+struct ImportWorks: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "works",
         abstract: "Import or update works (GeoJSON, or CSV with lon/lat or wkt columns).",
@@ -111,10 +120,8 @@ struct ImportWorks: ParsableCommand {
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
 
-    func run() throws {
-        let importer = Importer(database: try options.database.open())
+    func importFile(with importer: Importer) throws -> ImportReport {
         let progress: (@Sendable (Int, Int) -> Void)? = Terminal.isInteractive ? Terminal.progress(label: "works") : nil
-        options.report(
-            try importer.importWorks(from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress))
+        return try importer.importWorks(from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress)
     }
 }
