@@ -22,7 +22,7 @@ public struct CoverageEngine: Sendable {
                 reason: "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)")
         }
         let inputs = try database.coverageInputs(
-            servingStatuses: rules.servingStatuses, servingRoadSurfaces: rules.servingRoadSurfaces, statsYear: statsYear)
+            rules: rules, statsYear: statsYear)
         return compute(inputs, asOf: asOf)
     }
 

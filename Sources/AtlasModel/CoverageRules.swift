@@ -94,13 +94,16 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         }
     }
 
+    /// Categories that serve only with one of `servingRoadSurfaces` (an all-season road).
+    public static let categoriesNeedingSurface: Set<WorkCategory> = [.road]
+
     /// Whether a work of these attributes serves (status, surface, location quality, date).
     public func serves(
         category: WorkCategory, status: WorkStatus, surface: RoadSurface?, exactness: Exactness,
         completedOn: CalendarDate?, asOf: CalendarDate?
     ) -> Bool {
         guard servingStatuses.contains(status) else { return false }
-        if category == .road {
+        if Self.categoriesNeedingSurface.contains(category) {
             guard let surface, servingRoadSurfaces.contains(surface) else { return false }
         }
         if let asOf {

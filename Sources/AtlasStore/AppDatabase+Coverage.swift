@@ -7,17 +7,17 @@ extension AppDatabase {
     /// The inputs of the coverage engine: communes, villages, the works whose status may serve,
     /// and works counts. Statistics of `statsYear` (default: the latest year) give the households
     /// of communes without villages.
-    public func coverageInputs(
-        servingStatuses: Set<WorkStatus>, servingRoadSurfaces: Set<RoadSurface>, statsYear: Int? = nil
-    ) throws -> CoverageInputs {
-        let statuses = servingStatuses.map(\.rawValue).sorted()
-        let surfaces = servingRoadSurfaces.map(\.rawValue).sorted()
-        // Only works that can serve: the right status, and for roads an all-season surface.
+    public func coverageInputs(rules: CoverageRules, statsYear: Int? = nil) throws -> CoverageInputs {
+        let statuses = rules.servingStatuses.map(\.rawValue).sorted()
+        let surfaces = rules.servingRoadSurfaces.map(\.rawValue).sorted()
+        let needSurface = CoverageRules.categoriesNeedingSurface.map(\.rawValue).sorted()
+        // A prefilter by the rules' own status and surface conditions (`CoverageRules.serves`
+        // decides): fewer geometries to decode.
         let filter = """
             status IN (\(Self.placeholders(statuses.count)))
-            AND (category <> 'road' OR surface IN (\(Self.placeholders(surfaces.count))))
+            AND (category NOT IN (\(Self.placeholders(needSurface.count))) OR surface IN (\(Self.placeholders(surfaces.count))))
             """
-        let filterArguments = StatementArguments(statuses) + StatementArguments(surfaces)
+        let filterArguments = StatementArguments(statuses) + StatementArguments(needSurface) + StatementArguments(surfaces)
         let works = try servingWorks(filter: filter, arguments: filterArguments)
         return try dbWriter.read { db in
             let year = try statsYear ?? Int.fetchOne(db, sql: "SELECT max(year) FROM yearStats")

@@ -162,9 +162,7 @@ struct CoverageEndToEndTests {
 
     @Test func importedMetricPositionsSurviveTheRoundTrip() throws {
         // Given villages written in EPSG:3405; When the store reads them back in metres
-        let inputs = try Self.makeWorld().coverageInputs(
-            servingStatuses: CoverageRules.standard.servingStatuses,
-            servingRoadSurfaces: CoverageRules.standard.servingRoadSurfaces)
+        let inputs = try Self.makeWorld().coverageInputs(rules: .standard)
         let a1 = try #require(inputs.villages.first { $0.code == "06100001" }?.metricLocation)
         // Then 3405 → 4326 → 3405 moved them by under a centimetre (observed: about 0.8 mm, the
         // Helmert step's inverse is not an exact round trip)
