@@ -1,7 +1,7 @@
+import ArgumentParser
 import AtlasImport
 import AtlasModel
 import AtlasStore
-import ArgumentParser
 import Foundation
 
 /// Stable exit statuses: scripts and CI gate on them.

@@ -15,11 +15,14 @@ public struct CoverageEngine: Sendable {
     }
 
     /// Runs on the database (reads once, computes in memory).
-    public func run(on database: AppDatabase, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport {
+    public func run(on database: AppDatabase, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport
+    {
         guard rules.metricSRID == SpatialReference.metric else {
             throw ModelError.invalid(
                 field: "metric_srid", value: String(rules.metricSRID),
-                reason: "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)")
+                reason:
+                    "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)"
+            )
         }
         let inputs = try database.coverageInputs(
             rules: rules, statsYear: statsYear)
@@ -62,7 +65,9 @@ public struct CoverageEngine: Sendable {
     }
 
     /// Served flag per coverage point for one category.
-    func servedFlags(category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, asOf: CalendarDate?)
+    func servedFlags(
+        category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, asOf: CalendarDate?
+    )
         -> [Bool]
     {
         var served = [Bool](repeating: false, count: points.count)

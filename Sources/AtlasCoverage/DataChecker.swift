@@ -32,12 +32,16 @@ public struct DataChecker: Sendable {
         func add(_ severity: Finding.Severity, _ rule: String, _ reason: String) {
             found.append(Finding(severity: severity, subject: "work", id: w.id, rule: rule, reason: reason))
         }
-        if let problem = eligibility.problem(work: w, communeCode: stored.communeCode, districtCode: stored.districtCode) {
+        if let problem = eligibility.problem(
+            work: w, communeCode: stored.communeCode, districtCode: stored.districtCode)
+        {
             add(.error, "ineligible_\(w.programme.rawValue)", problem)
         }
         if stored.communeDisagrees {
-            add(.warning, "commune_disagrees",
-                "declared commune \(w.declaredCommuneCode ?? "") but the geometry lies in \(stored.communeCode ?? "no commune")")
+            add(
+                .warning, "commune_disagrees",
+                "declared commune \(w.declaredCommuneCode ?? "") but the geometry lies in \(stored.communeCode ?? "no commune")"
+            )
         }
         if stored.communeCode == nil {
             add(.error, "outside_communes", "the geometry lies in no commune of the province")
@@ -49,7 +53,8 @@ public struct DataChecker: Sendable {
             add(.warning, "road_without_surface", "a road without surface never counts as all-season")
         }
         if w.exactness == .adminUnit {
-            add(.info, "located_by_commune_only",
+            add(
+                .info, "located_by_commune_only",
                 "located only by its commune (exactness admin_unit): left out of distance-based coverage")
         }
         return found

@@ -40,12 +40,14 @@ public struct Eligibility: Sendable {
         switch work.programme {
         case .p30a:
             if has(.poor30a, code: districtCode, period: period) { return nil }
-            return "a 30a work must lie in a poor district; district \(districtCode ?? "none") is not poor_30a in \(period)"
+            return
+                "a 30a work must lie in a poor district; district \(districtCode ?? "none") is not poor_30a in \(period)"
         case .p135:
             let communeFlags: [ClassificationFlag] = [.difficult135, .border, .safeZone]
             if communeFlags.contains(where: { has($0, code: communeCode, period: period) }) { return nil }
             if work.villagesServed.contains(where: { has(.difficult135, code: $0, period: period) }) { return nil }
-            return "a 135 work must lie in a difficult_135, border or safe_zone commune or serve a difficult_135 village; "
+            return
+                "a 135 work must lie in a difficult_135, border or safe_zone commune or serve a difficult_135 village; "
                 + "commune \(communeCode ?? "none") has none of these flags in \(period) and no village served is difficult_135"
         default:
             return nil

@@ -33,12 +33,15 @@ public struct PlanTargets: Sendable {
         ]
         for d in districts {
             scopes.append(
-                (d.code, d.name, Set(communes.filter { $0.parentCode == d.code }.map(\.code)),
-                 context.isPoorDistrict(d.code)))
+                (
+                    d.code, d.name, Set(communes.filter { $0.parentCode == d.code }.map(\.code)),
+                    context.isPoorDistrict(d.code)
+                ))
         }
         var results: [IndicatorResult] = []
         for scope in scopes {
-            results += context.indicators(scope: scope.code, name: scope.name, communes: scope.communes, poorScope: scope.poor)
+            results += context.indicators(
+                scope: scope.code, name: scope.name, communes: scope.communes, poorScope: scope.poor)
         }
         let difficult = context.difficultCommunes
         if !difficult.isEmpty {

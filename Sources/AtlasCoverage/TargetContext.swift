@@ -30,8 +30,10 @@ struct TargetContext {
         let periods = Set(periodsHoldingYear)
         let communeCodes = Set(communes.map(\.code))
         return Set(
-            classifications.filter { $0.flag == .difficult135 && periods.contains($0.period) && communeCodes.contains($0.code) }
-                .map(\.code))
+            classifications.filter {
+                $0.flag == .difficult135 && periods.contains($0.period) && communeCodes.contains($0.code)
+            }
+            .map(\.code))
     }
 
     /// Households and poor households of the communes in `scope` in `year`.
@@ -52,14 +54,18 @@ struct TargetContext {
             householdsLeavingPoverty(scope: scope, name: name, communes: communes),
             roadsToCommuneCentre(scope: scope, name: name, communes: communes),
             villageRoads(scope: scope, name: name, communes: communes),
-            missing("T3", "communes meeting the national health criteria", "60–70 %", scope, name,
-                    "health works carry no meets_national_criteria attribute"),
-            missing("T4", "health stations treating under health insurance", "80–90 %", scope, name,
-                    "no data on health-insurance treatment at commune health stations"),
-            missing("T5", "communes whose schools meet the new-rural standard", "80 %", scope, name,
-                    "no data on school standards"),
-            missing("T6", "irrigation demand of annual crops met", "75–80 %", scope, name,
-                    "no irrigated area (irrigated_ha) or crop demand data"),
+            missing(
+                "T3", "communes meeting the national health criteria", "60–70 %", scope, name,
+                "health works carry no meets_national_criteria attribute"),
+            missing(
+                "T4", "health stations treating under health insurance", "80–90 %", scope, name,
+                "no data on health-insurance treatment at commune health stations"),
+            missing(
+                "T5", "communes whose schools meet the new-rural standard", "80 %", scope, name,
+                "no data on school standards"),
+            missing(
+                "T6", "irrigation demand of annual crops met", "75–80 %", scope, name,
+                "no irrigated area (irrigated_ha) or crop demand data"),
             poorWithWater(scope: scope, name: name, communes: communes),
             leavingDifficultStatus(scope: scope, name: name, communes: communes),
         ]
@@ -74,7 +80,9 @@ struct TargetContext {
             status: status, basis: basis)
     }
 
-    func missing(_ id: String, _ indicator: String, _ band: String, _ scope: String, _ name: String, _ why: String)
+    func missing(
+        _ id: String, _ indicator: String, _ band: String, _ scope: String, _ name: String, _ why: String
+    )
         -> IndicatorResult
     {
         result(id, indicator, scope, name, value: nil, unit: "%", band: band, status: .noData, basis: why)
@@ -83,8 +91,9 @@ struct TargetContext {
     func povertyReduction(scope: String, name: String, communes: Set<String>, target: Double) -> IndicatorResult {
         let id = "P1", label = "poverty rate reduction per year", band = "≥ \(Int(target)) points/year"
         guard year > baselineYear, let base = totals(communes, baselineYear), let now = totals(communes, year) else {
-            return result(id, label, scope, name, value: nil, unit: "points/year", band: band, status: .noData,
-                          basis: "needs commune statistics of two years (have \(Set(stats.map(\.year)).sorted()))")
+            return result(
+                id, label, scope, name, value: nil, unit: "points/year", band: band, status: .noData,
+                basis: "needs commune statistics of two years (have \(Set(stats.map(\.year)).sorted()))")
         }
         let r0 = Double(base.poor) / Double(base.households) * 100, r1 = Double(now.poor) / Double(now.households) * 100
         let value = (r0 - r1) / Double(year - baselineYear)
@@ -97,15 +106,18 @@ struct TargetContext {
     func povertyRate(scope: String, name: String, communes: Set<String>) -> IndicatorResult {
         let id = "P2", label = "poverty rate", band = "≈ 11 % in 2020 (≤ 11.5 %)"
         guard let now = totals(communes, year) else {
-            return result(id, label, scope, name, value: nil, unit: "%", band: band, status: .noData,
-                          basis: "no commune statistics for \(year)")
+            return result(
+                id, label, scope, name, value: nil, unit: "%", band: band, status: .noData,
+                basis: "no commune statistics for \(year)")
         }
         let value = Double(now.poor) / Double(now.households) * 100
         let baseline = totals(communes, baselineYear).map { Double($0.poor) / Double($0.households) * 100 }
         let status = TargetBand.atMost(11.5, band).status(
-            value: value, baseline: baseline, year: year, baselineYear: baselineYear, targetYear: PlanTargets.targetYear)
-        return result(id, label, scope, name, value: value, unit: "%", band: band, status: status,
-                      basis: "\(now.poor) poor of \(now.households) households in \(year)")
+            value: value, baseline: baseline, year: year, baselineYear: baselineYear, targetYear: PlanTargets.targetYear
+        )
+        return result(
+            id, label, scope, name, value: value, unit: "%", band: band, status: status,
+            basis: "\(now.poor) poor of \(now.households) households in \(year)")
     }
 
     func householdsLeavingPoverty(scope: String, name: String, communes: Set<String>) -> IndicatorResult {
@@ -114,8 +126,9 @@ struct TargetContext {
         guard year > baselineYear, let base = totals(communes, baselineYear), let now = totals(communes, year),
             let provinceBase = totals(province, baselineYear)
         else {
-            return result(id, label, scope, name, value: nil, unit: "households", band: "> 27,000 (province)",
-                          status: .noData, basis: "needs commune statistics of two years")
+            return result(
+                id, label, scope, name, value: nil, unit: "households", band: "> 27,000 (province)",
+                status: .noData, basis: "needs commune statistics of two years")
         }
         // The plan's 27,000 is provincial; a district's share is its share of the baseline poor.
         let target = 27_000 * Double(base.poor) / Double(max(provinceBase.poor, 1))
@@ -123,8 +136,9 @@ struct TargetContext {
         let value = Double(base.poor - now.poor)
         let status = TargetBand(text: band) { $0 > target }.status(
             value: value, baseline: 0, year: year, baselineYear: baselineYear, targetYear: PlanTargets.targetYear)
-        return result(id, label, scope, name, value: value, unit: "households", band: band, status: status,
-                      basis: "\(base.poor) poor households in \(baselineYear), \(now.poor) in \(year) (net change)")
+        return result(
+            id, label, scope, name, value: value, unit: "households", band: band, status: status,
+            basis: "\(base.poor) poor households in \(baselineYear), \(now.poor) in \(year) (net change)")
     }
 
     /// T1: communes reached by a serving hardened road of class to_commune_centre.
@@ -135,18 +149,23 @@ struct TargetContext {
             return missing(id, label, band, scope, name, "no road carries road_class to_commune_centre")
         }
         func share(asOf: CalendarDate) -> (Int, Double) {
-            let reached = Set(classified.filter { w in
-                rules.serves(category: .road, status: w.work.status, surface: w.work.surface, exactness: w.work.exactness,
-                             completedOn: w.work.completedOn, asOf: asOf)
-            }.compactMap(\.communeCode)).intersection(communes)
+            let reached = Set(
+                classified.filter { w in
+                    rules.serves(
+                        category: .road, status: w.work.status, surface: w.work.surface, exactness: w.work.exactness,
+                        completedOn: w.work.completedOn, asOf: asOf)
+                }.compactMap(\.communeCode)
+            ).intersection(communes)
             return (reached.count, Double(reached.count) / Double(communes.count) * 100)
         }
         let (n, value) = share(asOf: (try? CalendarDate(year: year, month: 12, day: 31))!)
         let (_, baseline) = share(asOf: (try? CalendarDate(year: baselineYear, month: 12, day: 31))!)
         let status = TargetBand.atLeast(80, band).status(
-            value: value, baseline: baseline, year: year, baselineYear: baselineYear, targetYear: PlanTargets.targetYear)
-        return result(id, label, scope, name, value: value, unit: "%", band: band, status: status,
-                      basis: "\(n) of \(communes.count) communes, completed by the end of \(year)")
+            value: value, baseline: baseline, year: year, baselineYear: baselineYear, targetYear: PlanTargets.targetYear
+        )
+        return result(
+            id, label, scope, name, value: value, unit: "%", band: band, status: status,
+            basis: "\(n) of \(communes.count) communes, completed by the end of \(year)")
     }
 
     /// T2: villages within reach of an all-season road (the road coverage rule), as a proxy for
@@ -167,8 +186,11 @@ struct TargetContext {
         let status = TargetBand.atLeast(70, band).status(
             value: value, baseline: Double(base.served) / Double(max(base.total, 1)) * 100, year: year,
             baselineYear: baselineYear, targetYear: PlanTargets.targetYear)
-        return result(id, label, scope, name, value: value, unit: "%", band: band, status: status,
-                      basis: "\(now.served) of \(now.total) villages within \(Int(rules.distance(for: .road))) m of an asphalt or concrete road")
+        return result(
+            id, label, scope, name, value: value, unit: "%", band: band, status: status,
+            basis:
+                "\(now.served) of \(now.total) villages within \(Int(rules.distance(for: .road))) m of an asphalt or concrete road"
+        )
     }
 
     /// T7: poor households in reach of a water work, estimated per commune as its water coverage
@@ -182,10 +204,13 @@ struct TargetContext {
             poor += Double(s.poorHouseholds)
             served += Double(s.poorHouseholds) * ratio
         }
-        guard poor > 0 else { return missing(id, label, band, scope, name, "no poor households in the statistics of \(year)") }
+        guard poor > 0 else {
+            return missing(id, label, band, scope, name, "no poor households in the statistics of \(year)")
+        }
         let value = served / poor * 100
-        return result(id, label, scope, name, value: value, unit: "%", band: band, status: value >= 95 ? .met : .behind,
-                      basis: String(format: "%.0f of %.0f poor households, by commune water coverage", served, poor))
+        return result(
+            id, label, scope, name, value: value, unit: "%", band: band, status: value >= 95 ? .met : .behind,
+            basis: String(format: "%.0f of %.0f poor households, by commune water coverage", served, poor))
     }
 
     func leavingDifficultStatus(scope: String, name: String, communes: Set<String>) -> IndicatorResult {
@@ -193,8 +218,11 @@ struct TargetContext {
         let band = "≥ 1 poor district; ≈ 40 communes, 20 villages"
         let periods = Set(classifications.map(\.period)).sorted()
         guard periods.count >= 2, let before = periods.dropLast().last, let after = periods.last else {
-            return result(id, label, scope, name, value: nil, unit: "units", band: band, status: .noData,
-                          basis: "classifications of one programme period only (\(periods.joined(separator: ", "))); leaving needs the next period's lists")
+            return result(
+                id, label, scope, name, value: nil, unit: "units", band: band, status: .noData,
+                basis:
+                    "classifications of one programme period only (\(periods.joined(separator: ", "))); leaving needs the next period's lists"
+            )
         }
         func flagged(_ period: String, _ flag: ClassificationFlag) -> Set<String> {
             Set(classifications.filter { $0.period == period && $0.flag == flag }.map(\.code))
@@ -202,10 +230,14 @@ struct TargetContext {
         // Only the districts of this scope: a district's row counts itself, not its neighbours.
         let scopeDistricts = Set(self.communes.filter { communes.contains($0.code) }.compactMap(\.parentCode))
         let districtsLeft = flagged(before, .poor30a).subtracting(flagged(after, .poor30a)).intersection(scopeDistricts)
-        let communesLeft = flagged(before, .difficult135).subtracting(flagged(after, .difficult135)).intersection(communes)
+        let communesLeft = flagged(before, .difficult135).subtracting(flagged(after, .difficult135)).intersection(
+            communes)
         let value = Double(districtsLeft.count + communesLeft.count)
-        return result(id, label, scope, name, value: value, unit: "units", band: band,
-                      status: districtsLeft.count >= 1 && communesLeft.count >= 40 ? .met : .behind,
-                      basis: "\(districtsLeft.count) districts and \(communesLeft.count) communes left between \(before) and \(after)")
+        return result(
+            id, label, scope, name, value: value, unit: "units", band: band,
+            status: districtsLeft.count >= 1 && communesLeft.count >= 40 ? .met : .behind,
+            basis:
+                "\(districtsLeft.count) districts and \(communesLeft.count) communes left between \(before) and \(after)"
+        )
     }
 }

@@ -33,13 +33,16 @@ public struct GeoJSONExporter {
         return try write(layer: "works", to: path) { writer in
             for work in works {
                 try writer.writeFeature(
-                    id: work.work.id, properties: JSONObject(uniqueKeysWithValues: WorksLayerExport.properties(of: work)),
+                    id: work.work.id,
+                    properties: JSONObject(uniqueKeysWithValues: WorksLayerExport.properties(of: work)),
                     geometry: work.work.geometry)
             }
         }
     }
 
-    private func write(layer: String, to path: String, body: (inout GeoJSONWriter<GeoJSONFileSink>) throws -> Void)
+    private func write(
+        layer: String, to path: String, body: (inout GeoJSONWriter<GeoJSONFileSink>) throws -> Void
+    )
         throws -> Int
     {
         let sink = path == "-" ? GeoJSONFileSink.standardOutput() : try GeoJSONFileSink(path: path)

@@ -17,7 +17,9 @@ public enum WorkAuditDocument {
 
 extension AppDatabase {
     /// `setStatus` with the audit documents every writer uses.
-    public func setStatus(workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine) throws {
+    public func setStatus(
+        workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine
+    ) throws {
         try setStatus(workId: workId, to: status, on: date, by: actor, render: WorkAuditDocument.text)
     }
 }

@@ -48,7 +48,9 @@ public enum WorksLayerExport {
                 f["disbursed_\(source)_vnd"] = .integer(line.disbursedVND)
             }
         }
-        if let days = w.funding.last(where: { $0.labourDays != nil })?.labourDays { f["labour_days"] = .integer(Int64(days)) }
+        if let days = w.funding.last(where: { $0.labourDays != nil })?.labourDays {
+            f["labour_days"] = .integer(Int64(days))
+        }
         return f
     }
 }

@@ -22,7 +22,8 @@ public enum FileBytes {
         guard fstat(fd, &info) == 0 else { throw GeoJSONReadError.unreadableFile(path: path, reason: errnoText()) }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFIFO else {
-            let what = type == S_IFDIR ? "a folder" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            let what =
+                type == S_IFDIR ? "a folder" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
             throw GeoJSONReadError.unreadableFile(path: path, reason: "\(what); give the path of a file")
         }
         // Blocking reads from here on (O_NONBLOCK only kept a FIFO without writer from hanging open).

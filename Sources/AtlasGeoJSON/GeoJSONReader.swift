@@ -40,14 +40,18 @@ public struct GeoJSONReader: Sendable {
     }
 
     /// Reads a FeatureCollection or a Feature, calling `body` for each feature in order.
-    public func read(_ bytes: [UInt8], forEachFeature body: (GeoJSONFeature) throws -> Void) throws
+    public func read(
+        _ bytes: [UInt8], forEachFeature body: (GeoJSONFeature) throws -> Void
+    ) throws
         -> GeoJSONReadSummary
     {
         try bytes.withUnsafeBufferPointer { try read($0, forEachFeature: body) }
     }
 
     /// Reads a FeatureCollection or a Feature file, calling `body` for each feature in order.
-    public func read(contentsOfFile path: String, forEachFeature body: (GeoJSONFeature) throws -> Void) throws
+    public func read(
+        contentsOfFile path: String, forEachFeature body: (GeoJSONFeature) throws -> Void
+    ) throws
         -> GeoJSONReadSummary
     {
         try read(try FileBytes.read(path: path), forEachFeature: body)

@@ -10,7 +10,9 @@ public struct ServerArguments: Sendable {
     public var databasePath: String
     public var options: ServerOptions
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, options: ServerOptions = ServerOptions()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String, options: ServerOptions = ServerOptions()
+    ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -21,7 +23,8 @@ public struct ServerArguments: Sendable {
 /// The application: the router over the database file, listening on host:port.
 /// `onServerRunning` gets the port actually bound (useful with port 0).
 public func buildApplication(
-    _ arguments: ServerArguments, logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    _ arguments: ServerArguments, logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "worksatlas")
     if logger.logLevel > .info { logger.logLevel = .info }
@@ -30,7 +33,9 @@ public func buildApplication(
         router: buildRouter(database: database, options: arguments.options),
         server: .http1(
             configuration: .init(
-                additionalChannelHandlers: [RequestDeadlineHandler(limit: .seconds(Int64(arguments.options.requestTimeout)))],
+                additionalChannelHandlers: [
+                    RequestDeadlineHandler(limit: .seconds(Int64(arguments.options.requestTimeout)))
+                ],
                 idleTimeout: .seconds(Int64(arguments.options.requestTimeout)))),
         configuration: .init(
             address: .hostname(arguments.host, port: arguments.port), serverName: "WorksAtlas",

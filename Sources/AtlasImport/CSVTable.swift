@@ -24,7 +24,8 @@ struct CSVTable {
             switch self {
             case .empty: "the file is empty (a header row is required)"
             case .unterminatedQuote(let line): "line \(line): a quoted field is never closed"
-            case .invalidUTF8(let line): "line \(line): not valid UTF-8 (save the file as UTF-8, e.g. \"CSV UTF-8\" in Excel)"
+            case .invalidUTF8(let line):
+                "line \(line): not valid UTF-8 (save the file as UTF-8, e.g. \"CSV UTF-8\" in Excel)"
             case .controlCharacter(let line, let byte):
                 "line \(line): control character U+\(String(byte, radix: 16, uppercase: true).leftPadded(to: 4)) is not allowed in a CSV file"
             case .duplicateColumn(let name): "line 1: column \"\(name)\" appears twice"
@@ -151,10 +152,13 @@ struct CSVTable {
         for record in records where record.fields.count != header.count {
             log.add(
                 "line \(record.line)", "-", "\(record.fields.count) fields",
-                "the header has \(header.count) columns but this row has \(record.fields.count) fields (a missing or extra comma?)")
+                "the header has \(header.count) columns but this row has \(record.fields.count) fields (a missing or extra comma?)"
+            )
         }
         for name in required where columnIndex[name] == nil {
-            log.add("line 1", name, "", "required column \"\(name)\" is missing (columns: \(header.joined(separator: ", ")))")
+            log.add(
+                "line 1", name, "",
+                "required column \"\(name)\" is missing (columns: \(header.joined(separator: ", ")))")
         }
         let known = Set(required + optional)
         for name in header where !known.contains(name) && !name.isEmpty {

@@ -1,6 +1,6 @@
 import AtlasGeoJSON
-import Dispatch
 import AtlasStore
+import Dispatch
 import Foundation
 
 /// What a user says about where a file came from; missing parts are looked up in the file
@@ -68,7 +68,9 @@ func readInput(_ file: URL) throws -> [UInt8] {
     } catch let GeoJSONReadError.unreadableFile(_, reason) {
         throw ImportFailure(
             file: file.path,
-            problems: [ImportProblem(location: "file", field: "-", value: file.path, reason: "cannot be read: \(reason)")])
+            problems: [
+                ImportProblem(location: "file", field: "-", value: file.path, reason: "cannot be read: \(reason)")
+            ])
     }
 }
 
@@ -77,7 +79,8 @@ func parseCSV(_ file: URL) throws -> CSVTable {
         return try CSVTable(bytes: try readInput(file))
     } catch let error as CSVTable.ParseError {
         throw ImportFailure(
-            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+            file: file.path,
+            problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
     }
 }
 
@@ -88,12 +91,15 @@ func readGeoJSON(_ file: URL, acceptsAnyCRS: Bool = false) throws -> GeoJSONDocu
             .read(contentsOfFile: file.path)
     } catch let error as GeoJSONReadError {
         throw ImportFailure(
-            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+            file: file.path,
+            problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
     }
 }
 
 /// Streams a GeoJSON file feature by feature; a document-level error names the file.
-func streamGeoJSON(_ file: URL, acceptsAnyCRS: Bool, body: (GeoJSONFeature) throws -> Void) throws
+func streamGeoJSON(
+    _ file: URL, acceptsAnyCRS: Bool, body: (GeoJSONFeature) throws -> Void
+) throws
     -> GeoJSONReadSummary
 {
     do {
@@ -101,6 +107,7 @@ func streamGeoJSON(_ file: URL, acceptsAnyCRS: Bool, body: (GeoJSONFeature) thro
             .read(contentsOfFile: file.path, forEachFeature: body)
     } catch let error as GeoJSONReadError {
         throw ImportFailure(
-            file: file.path, problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
+            file: file.path,
+            problems: [ImportProblem(location: "file", field: "-", value: "", reason: error.description)])
     }
 }

@@ -37,11 +37,14 @@ extension Importer {
             if let kind = kinds[code] {
                 if let flag, !Self.allowedKinds(flag).contains(kind) {
                     let allowed = Self.allowedKinds(flag).map(\.rawValue).joined(separator: " or ")
-                    log.add(at, "flag", flag.rawValue, "\(flag.rawValue) applies to a \(allowed), but \(code) is a \(kind.rawValue)")
+                    log.add(
+                        at, "flag", flag.rawValue,
+                        "\(flag.rawValue) applies to a \(allowed), but \(code) is a \(kind.rawValue)")
                     ok = false
                 }
             } else {
-                log.add(at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
+                log.add(
+                    at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
                 ok = false
             }
             if ok, let flag { rows.append(Classification(period: period, code: code, flag: flag)) }
@@ -53,7 +56,9 @@ extension Importer {
 
     static func isPeriod(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, let a = NumberText.integer(String(parts[0])), let b = NumberText.integer(String(parts[1])) else { return false }
+        guard parts.count == 2, let a = NumberText.integer(String(parts[0])),
+            let b = NumberText.integer(String(parts[1]))
+        else { return false }
         return parts[0].count == 4 && parts[1].count == 4 && a <= b
     }
 

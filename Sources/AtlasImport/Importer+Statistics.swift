@@ -20,7 +20,8 @@ extension Importer {
             func count(_ i: Int) -> Int {
                 let text = table.value(record, c[i]) ?? ""
                 guard let n = Self.integer(text), n >= 0, n < 100_000_000 else {
-                    log.add(at, columns[i], text, text.isEmpty ? "\(columns[i]) is required" : "must be a whole number ≥ 0")
+                    log.add(
+                        at, columns[i], text, text.isEmpty ? "\(columns[i]) is required" : "must be a whole number ≥ 0")
                     ok = false
                     return 0
                 }
@@ -34,7 +35,8 @@ extension Importer {
             }
             let code = table.value(record, c[1]) ?? ""
             if !known.contains(code) {
-                log.add(at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
+                log.add(
+                    at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
                 ok = false
             }
             let key = "\(year)/\(code)"

@@ -6,7 +6,9 @@ import Foundation
 extension Importer {
     /// Imports administrative units (GeoJSON Polygon/MultiPolygon features with code, name, kind,
     /// type, parent_code); a unit whose code exists is replaced.
-    public func importUnits(from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()) throws
+    public func importUnits(
+        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()
+    ) throws
         -> ImportReport
     {
         let document = try readGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84)
@@ -33,7 +35,9 @@ extension Importer {
             for problem in feature.problems { bad("geometry", "", problem) }
             let code = p["code"]?.stringValue ?? ""
             if p["code"]?.stringValue == nil || code.isEmpty {
-                bad("code", p["code"]?.jsonText ?? "", "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)")
+                bad(
+                    "code", p["code"]?.jsonText ?? "",
+                    "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)")
             }
             if let first = seen[code] { bad("code", code, "the same code is already used by \(first)") }
             seen[code] = seen[code] ?? at
@@ -44,22 +48,32 @@ extension Importer {
             if let k = UnitKind(rawValue: kindText), k != .village {
                 kind = k
             } else {
-                bad("kind", kindText, "kind must be one of province, district, commune (villages are imported from CSV)")
+                bad(
+                    "kind", kindText, "kind must be one of province, district, commune (villages are imported from CSV)"
+                )
             }
             let parent = p["parent_code"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             if kind == .province, let parent { bad("parent_code", parent, "a province has no parent") }
-            if kind != .province, kind != nil, parent == nil { bad("parent_code", "", "parent_code is required for a \(kindText)") }
+            if kind != .province, kind != nil, parent == nil {
+                bad("parent_code", "", "parent_code is required for a \(kindText)")
+            }
             if let kind, !code.isEmpty, let digits = kind.codeDigits,
                 code.count != digits || !code.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
             {
-                bad("code", code, "a \(kind.rawValue) code is \(digits) digits (GSO codes: province 2, district 3, commune 5)")
+                bad(
+                    "code", code,
+                    "a \(kind.rawValue) code is \(digits) digits (GSO codes: province 2, district 3, commune 5)")
             }
             if let kind { kinds[code] = kinds[code] ?? kind }
             guard let geometry = feature.geometry, feature.isValid else {
-                if feature.geometry == nil && feature.problems.isEmpty { bad("geometry", "null", "a unit needs a boundary") }
+                if feature.geometry == nil && feature.problems.isEmpty {
+                    bad("geometry", "null", "a unit needs a boundary")
+                }
                 continue
             }
-            if !geometry.isPolygonal { bad("geometry", geometry.typeName, "a unit boundary must be a Polygon or MultiPolygon") }
+            if !geometry.isPolygonal {
+                bad("geometry", geometry.typeName, "a unit boundary must be a Polygon or MultiPolygon")
+            }
             if let problem = WorkValidator.shapeProblem(geometry) { bad("geometry", geometry.typeName, problem) }
             let wgs84 = toWGS84.transform(geometry)
             if let problem = wgs84.wgs84Problem { bad("geometry", geometry.typeName, problem) }

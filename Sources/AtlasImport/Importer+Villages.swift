@@ -4,7 +4,9 @@ import Foundation
 
 extension Importer {
     /// Imports villages (CSV: code, commune_code, name, lon, lat, households).
-    public func importVillages(from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()) throws
+    public func importVillages(
+        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()
+    ) throws
         -> ImportReport
     {
         let table = try parseCSV(file)
@@ -32,14 +34,18 @@ extension Importer {
             if let first = seen[code], !code.isEmpty { bad("code", code, "duplicate of line \(first)") }
             seen[code] = seen[code] ?? record.line
             if !communes.contains(commune) {
-                bad("commune_code", commune, commune.isEmpty ? "commune_code is required" : "no commune with this code is loaded")
+                bad(
+                    "commune_code", commune,
+                    commune.isEmpty ? "commune_code is required" : "no commune with this code is loaded")
             } else if !(code.hasPrefix(commune) && code.count == commune.count + 3 && code.allSatisfy(\.isNumber)) {
                 bad("code", code, "a village code is its commune code followed by 3 digits (e.g. \(commune)001)")
             }
             if name.isEmpty { bad("name", name, "name is required") }
             var households: Int?
             if let text = table.value(record, householdsC) {
-                if let n = Self.integer(text), n >= 0, n < 1_000_000 { households = Int(n) } else {
+                if let n = Self.integer(text), n >= 0, n < 1_000_000 {
+                    households = Int(n)
+                } else {
                     bad("households", text, "households must be a whole number ≥ 0")
                 }
             }

@@ -24,7 +24,9 @@ extension Importer {
                 problems: [
                     ImportProblem(
                         location: "file", field: "-", value: ".\(other)",
-                        reason: "works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither, by its extension")
+                        reason:
+                            "works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither, by its extension"
+                    )
                 ])
         }
         clock.lap("read")
@@ -53,7 +55,9 @@ extension Importer {
     }
 
     /// Reads features one at a time (the file's features are never all in memory as JSON).
-    private func geoJSONDrafts(_ file: URL, srid: Int32, log: inout ProblemLog) throws -> ([WorkDraft], ImportProvenance) {
+    private func geoJSONDrafts(
+        _ file: URL, srid: Int32, log: inout ProblemLog
+    ) throws -> ([WorkDraft], ImportProvenance) {
         var unknown = Set<String>()
         let known = Set(WorkFieldParser.knownFields)
         var drafts: [WorkDraft] = []
@@ -109,7 +113,11 @@ extension Importer {
             var geometry: Geometry?
             if let wkt = value("wkt") {
                 geometry = try database.geometry(fromWKT: wkt)
-                if geometry == nil { log.add(at.description, "wkt", wkt, "not valid WKT of a POINT, LINESTRING, POLYGON or MULTILINESTRING (e.g. POINT(106.76 21.85))") }
+                if geometry == nil {
+                    log.add(
+                        at.description, "wkt", wkt,
+                        "not valid WKT of a POINT, LINESTRING, POLYGON or MULTILINESTRING (e.g. POINT(106.76 21.85))")
+                }
             } else if let lonText = value("lon"), let latText = value("lat") {
                 if let lon = Self.number(lonText), let lat = Self.number(latText) {
                     geometry = .point(Position(x: lon, y: lat))

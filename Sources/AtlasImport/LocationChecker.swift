@@ -33,9 +33,10 @@ final class LocationChecker: @unchecked Sendable {
         let sx = 111_320.0 * cos((box.minY + box.maxY) / 2 * .pi / 180)
         let sy = scaleY
         scaleX = sx
-        province = PlanarPolygon(polygons: provinces.flatMap {
-            $0.geometry.mapPositions { Position(x: $0.x * sx, y: $0.y * sy) }.polygons
-        })
+        province = PlanarPolygon(
+            polygons: provinces.flatMap {
+                $0.geometry.mapPositions { Position(x: $0.x * sx, y: $0.y * sy) }.polygons
+            })
     }
 
     private init(copying other: LocationChecker) throws {
@@ -102,7 +103,9 @@ final class LocationChecker: @unchecked Sendable {
         let where_: String
         if wgs.x.isFinite {
             let scaled = Position(x: wgs.x * scaleX, y: wgs.y * scaleY)
-            let d = province.distanceToBoundary(scaled, within: 2_000_000).map { " about \(Int(($0 / 1000).rounded())) km" } ?? ""
+            let d =
+                province.distanceToBoundary(scaled, within: 2_000_000).map { " about \(Int(($0 / 1000).rounded())) km" }
+                ?? ""
             where_ = "lon \(format(wgs.x)), lat \(format(wgs.y)) lies\(d) outside the province boundary"
         } else {
             where_ = "(\(format(input.x)), \(format(input.y))) cannot be transformed from EPSG:\(inputSRID)"

@@ -4,12 +4,13 @@ import AtlasModel
 /// Reads the works fields of SPEC §5 from one GeoJSON feature's properties or one CSV record
 /// (whose values are all strings), reporting every bad field to the log.
 struct WorkFieldParser {
-    static let knownFields: [String] = [
-        "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code",
-        "declared_commune_code", "exactness",
-        "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
-        "planned_vnd", "disbursed_vnd", "labour_days",
-    ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
+    static let knownFields: [String] =
+        [
+            "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code",
+            "declared_commune_code", "exactness",
+            "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
+            "planned_vnd", "disbursed_vnd", "labour_days",
+        ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
         + derivedFields
 
     /// Fields the works export writes that are derived again on import, so read silently.
@@ -37,8 +38,12 @@ struct WorkFieldParser {
         case nil, .null?: return nil
         case .string(let s)?:
             // A line break or tab in a spreadsheet cell is text; NUL and the other controls are not.
-            if let control = s.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
-                bad(field, s.debugDescription, "control character U+\(String(control.value, radix: 16, uppercase: true)) is not allowed")
+            if let control = s.unicodeScalars.first(where: {
+                $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+            }) {
+                bad(
+                    field, s.debugDescription,
+                    "control character U+\(String(control.value, radix: 16, uppercase: true)) is not allowed")
                 return s  // already refused; not "missing" as well
             }
             let t = s.trimmedASCIISpaces
@@ -100,7 +105,9 @@ struct WorkFieldParser {
             let t = s.trimmedASCIISpaces
             if t.isEmpty { return nil }
             guard t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let i = Int64(t) else {
-                bad(field, t, "expected whole đồng (digits only, no separators or decimals, at most \(Money.ceilingVND))")
+                bad(
+                    field, t,
+                    "expected whole đồng (digits only, no separators or decimals, at most \(Money.ceilingVND))")
                 return nil
             }
             if let why = Money.problem(i) {

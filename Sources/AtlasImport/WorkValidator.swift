@@ -22,17 +22,21 @@ struct WorkValidator: Sendable {
         self.database = database
         locations = try LocationChecker(inputSRID: inputSRID, database: database)
         let communes = try database.metricUnits(kind: .commune)
-        assigner = CommuneAssigner(communes: communes.compactMap { unit in
-            PlanarPolygon(unit.geometry).map { (unit.code, $0) }
-        })
-        pointAssigner = CommuneAssigner(communes: try database.wgs84Units(kind: .commune).compactMap { unit in
-            PlanarPolygon(unit.geometry).map { (unit.code, $0) }
-        })
+        assigner = CommuneAssigner(
+            communes: communes.compactMap { unit in
+                PlanarPolygon(unit.geometry).map { (unit.code, $0) }
+            })
+        pointAssigner = CommuneAssigner(
+            communes: try database.wgs84Units(kind: .commune).compactMap { unit in
+                PlanarPolygon(unit.geometry).map { (unit.code, $0) }
+            })
         communeCodes = Set(communes.map(\.code))
         villageCodes = Set(try database.villageCommunes().keys)
     }
 
-    func validate(_ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?) throws
+    func validate(
+        _ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws
         -> [WorkRow]
     {
         var firstLocation: [String: DraftLocation] = [:]
@@ -69,7 +73,8 @@ struct WorkValidator: Sendable {
             let draft = drafts[candidates[i]]
             switch result {
             case .success(let placement): located.append((draft, placement))
-            case .failure(let problem): log.add(draft.location.description, "geometry", draft.work.geometry.typeName, problem.reason)
+            case .failure(let problem):
+                log.add(draft.location.description, "geometry", draft.work.geometry.typeName, problem.reason)
             }
         }
         try checkPolygons(located.map { ($0.draft.location.description, $0.placement.wgs84) }, log: &log)
@@ -82,7 +87,9 @@ struct WorkValidator: Sendable {
                 do {
                     try previous.checkTransition(to: work.status)
                 } catch {
-                    log.add(item.draft.location.description, "status", work.status.rawValue, "work \(work.id) exists: \(error.description)")
+                    log.add(
+                        item.draft.location.description, "status", work.status.rawValue,
+                        "work \(work.id) exists: \(error.description)")
                     continue
                 }
             }
@@ -104,7 +111,9 @@ struct WorkValidator: Sendable {
     }
 
     /// Locates and assigns every draft, on all cores: each worker has its own PROJ objects.
-    private func place(_ drafts: [WorkDraft], progress: (@Sendable (Int, Int) -> Void)?) throws
+    private func place(
+        _ drafts: [WorkDraft], progress: (@Sendable (Int, Int) -> Void)?
+    ) throws
         -> [Result<Placement, LocationProblem>]
     {
         let workers = drafts.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -145,7 +154,9 @@ struct WorkValidator: Sendable {
         for polygon in geometry.polygons {
             for (r, ring) in polygon.enumerated() {
                 guard ring.count >= 4 else { return "ring \(r) has \(ring.count) positions; a ring needs at least 4" }
-                guard ring.first == ring.last else { return "ring \(r) is not closed (first and last positions differ)" }
+                guard ring.first == ring.last else {
+                    return "ring \(r) is not closed (first and last positions differ)"
+                }
             }
         }
         if case .multiPoint(let points) = geometry, points.isEmpty { return "a MultiPoint needs at least 1 position" }

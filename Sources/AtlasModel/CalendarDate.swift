@@ -36,7 +36,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Today on the calendar of `timeZone` (Vietnam's by default: the date a change without a
     /// date of its own is recorded on).
-    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current) -> CalendarDate {
+    public static func today(
+        in timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
+    ) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: Date())

@@ -54,29 +54,41 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         var parsed: [WorkCategory: Double] = [:]
         for (key, value) in distances {
             guard let category = WorkCategory(rawValue: key) else {
-                throw ModelError.unknownValue(field: "service_distance_m", value: key, allowed: WorkCategory.allowedList)
+                throw ModelError.unknownValue(
+                    field: "service_distance_m", value: key, allowed: WorkCategory.allowedList)
             }
             guard value.isFinite, value >= 0 else {
-                throw ModelError.invalid(field: "service_distance_m.\(key)", value: "\(value)", reason: "a distance must be ≥ 0 metres")
+                throw ModelError.invalid(
+                    field: "service_distance_m.\(key)", value: "\(value)", reason: "a distance must be ≥ 0 metres")
             }
             parsed[category] = value
         }
         for category in WorkCategory.allCases where parsed[category] == nil {
-            throw ModelError.invalid(field: "service_distance_m", value: category.rawValue, reason: "no distance for \(category.rawValue)")
+            throw ModelError.invalid(
+                field: "service_distance_m", value: category.rawValue, reason: "no distance for \(category.rawValue)")
         }
         serviceDistanceM = parsed
-        servingStatuses = try Set(c.decode([String].self, forKey: .servingStatuses).map { try WorkStatus.parse($0, field: "serving_statuses") })
+        servingStatuses = try Set(
+            c.decode([String].self, forKey: .servingStatuses).map {
+                try WorkStatus.parse($0, field: "serving_statuses")
+            })
         servingRoadSurfaces = try Set(
-            c.decode([String].self, forKey: .servingRoadSurfaces).map { try RoadSurface.parse($0, field: "serving_road_surfaces") })
+            c.decode([String].self, forKey: .servingRoadSurfaces).map {
+                try RoadSurface.parse($0, field: "serving_road_surfaces")
+            })
         excludedExactness = try Set(
-            (c.decodeIfPresent([String].self, forKey: .excludedExactness) ?? []).map { try Exactness.parse($0, field: "excluded_exactness") })
+            (c.decodeIfPresent([String].self, forKey: .excludedExactness) ?? []).map {
+                try Exactness.parse($0, field: "excluded_exactness")
+            })
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(version, forKey: .version)
         try c.encode(metricSRID, forKey: .metricSRID)
-        try c.encode(Dictionary(uniqueKeysWithValues: serviceDistanceM.map { ($0.key.rawValue, $0.value) }), forKey: .serviceDistanceM)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: serviceDistanceM.map { ($0.key.rawValue, $0.value) }),
+            forKey: .serviceDistanceM)
         try c.encode(servingStatuses.map(\.rawValue).sorted(), forKey: .servingStatuses)
         try c.encode(servingRoadSurfaces.map(\.rawValue).sorted(), forKey: .servingRoadSurfaces)
         try c.encode(excludedExactness.map(\.rawValue).sorted(), forKey: .excludedExactness)
@@ -88,9 +100,11 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         do {
             return try JSONDecoder().decode(CoverageRules.self, from: data)
         } catch let error as ModelError {
-            throw ModelError.invalid(field: url.lastPathComponent, value: error.value, reason: "\(error.field): \(error.description)")
+            throw ModelError.invalid(
+                field: url.lastPathComponent, value: error.value, reason: "\(error.field): \(error.description)")
         } catch {
-            throw ModelError.invalid(field: url.lastPathComponent, value: "", reason: "not a coverage rules file: \(error)")
+            throw ModelError.invalid(
+                field: url.lastPathComponent, value: "", reason: "not a coverage rules file: \(error)")
         }
     }
 

@@ -58,7 +58,8 @@ public struct Work: Hashable, Sendable {
             $0.properties.isAlphabetic || $0.properties.numericType == .decimal || "-_.".unicodeScalars.contains($0)
         }
         let first = id.unicodeScalars.first
-        guard (1...64).contains(id.count), allowed, let first, first.properties.isAlphabetic || first.properties.numericType == .decimal
+        guard (1...64).contains(id.count), allowed, let first,
+            first.properties.isAlphabetic || first.properties.numericType == .decimal
         else {
             return idRule
         }

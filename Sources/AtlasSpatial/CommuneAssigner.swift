@@ -107,7 +107,8 @@ public struct CommuneAssigner: Sendable {
             var coverage = LineCoverage()
             var hint: PieceState? = location == .inside ? .inside : nil  // for the first line only
             for line in lines {
-                firstTotal += polygons[first].lengthInside(line, startHint: hint, scratch: &scratch, coverage: &coverage)
+                firstTotal += polygons[first].lengthInside(
+                    line, startHint: hint, scratch: &scratch, coverage: &coverage)
                 hint = nil
             }
             if coverage.isInterior {

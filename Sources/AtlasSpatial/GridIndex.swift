@@ -47,7 +47,9 @@ public struct GridIndex: Sendable {
         for box in boxes where !box.isEmpty {
             let c0 = Self.cell(box.minX, originX, inverseCellSize, columns)
             let c1 = Self.cell(box.maxX, originX, inverseCellSize, columns)
-            for r in Self.cell(box.minY, originY, inverseCellSize, rows)...Self.cell(box.maxY, originY, inverseCellSize, rows) {
+            for r in Self.cell(
+                box.minY, originY, inverseCellSize, rows)...Self.cell(box.maxY, originY, inverseCellSize, rows)
+            {
                 for c in c0...c1 { starts[r * columns + c + 1] += 1 }
             }
         }
@@ -59,7 +61,9 @@ public struct GridIndex: Sendable {
         for (item, box) in boxes.enumerated() where !box.isEmpty {
             let c0 = Self.cell(box.minX, originX, inverseCellSize, columns)
             let c1 = Self.cell(box.maxX, originX, inverseCellSize, columns)
-            for r in Self.cell(box.minY, originY, inverseCellSize, rows)...Self.cell(box.maxY, originY, inverseCellSize, rows) {
+            for r in Self.cell(
+                box.minY, originY, inverseCellSize, rows)...Self.cell(box.maxY, originY, inverseCellSize, rows)
+            {
                 for c in c0...c1 {
                     let e = Int(fill[r * columns + c])
                     fill[r * columns + c] += 1

@@ -78,8 +78,10 @@ extension PlanarPolygon {
                 let px = coords[2 * i] - ox, py = coords[2 * i + 1] - oy
                 let qx = coords[2 * i + 2] - ox, qy = coords[2 * i + 3] - oy
                 let dx = qx - px, dy = qy - py
-                clip.forEachPiece(coords[2 * i], coords[2 * i + 1], coords[2 * i + 2], coords[2 * i + 3],
-                                  scratch: &scratch) { t0, t1, state in
+                clip.forEachPiece(
+                    coords[2 * i], coords[2 * i + 1], coords[2 * i + 2], coords[2 * i + 3],
+                    scratch: &scratch
+                ) { t0, t1, state in
                     guard state == .inside || (keepBoundary && state == .boundary) else { return }
                     let x0 = px + t0 * dx, y0 = py + t0 * dy
                     let x1 = px + t1 * dx, y1 = py + t1 * dy

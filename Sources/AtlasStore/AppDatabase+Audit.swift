@@ -24,7 +24,8 @@ extension AppDatabase {
                 recordedAt: now)
             let stored = try Self.requireWork(id: id, in: db)
             try Self.insertAudit(
-                actor: actor, action: "work.create", workId: id, before: nil, after: try render(stored), at: now, in: db)
+                actor: actor, action: "work.create", workId: id, before: nil, after: try render(stored), at: now, in: db
+            )
             return stored
         }
     }
@@ -39,7 +40,8 @@ extension AppDatabase {
             let id = row.work.id
             let before = try Self.requireWork(id: id, in: db)
             try authorize(
-                try Self.place(ofCommune: before.communeCode, in: db), try Self.place(ofCommune: row.communeCode, in: db))
+                try Self.place(ofCommune: before.communeCode, in: db),
+                try Self.place(ofCommune: row.communeCode, in: db))
             let previous = before.work.status
             if previous != row.work.status { try previous.checkTransition(to: row.work.status) }
             let now = Self.timestamp()
@@ -78,7 +80,8 @@ extension AppDatabase {
                 }
             try db.execute(sql: "UPDATE work SET status = ? WHERE id = ?", arguments: [status.rawValue, workId])
             if let column {
-                try db.execute(sql: "UPDATE work SET \(column) = ? WHERE id = ?", arguments: [date.description, workId])
+                try db.execute(
+                    sql: "UPDATE work SET \(column) = ? WHERE id = ?", arguments: [date.description, workId])
             }
             let now = Self.timestamp()
             try WorkWriter(db: db).recordStatus(workId: workId, from: current, to: status, on: date, recordedAt: now)
@@ -108,7 +111,8 @@ extension AppDatabase {
         workId: String? = nil, limit: Int = 100, offset: Int = 0, visible: (@Sendable (WorkPlace) -> Bool)?
     ) throws -> [AuditEntry] {
         try dbWriter.read { db in
-            var sql = "SELECT *, \(Self.communeOf("beforeJSON")) AS beforeCommune, \(Self.communeOf("afterJSON")) AS afterCommune FROM auditEntry"
+            var sql =
+                "SELECT *, \(Self.communeOf("beforeJSON")) AS beforeCommune, \(Self.communeOf("afterJSON")) AS afterCommune FROM auditEntry"
             var arguments: StatementArguments = []
             if let workId {
                 sql += " WHERE workId = ?"
@@ -141,7 +145,8 @@ extension AppDatabase {
                 }
                 entries.append(
                     AuditEntry(
-                        id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"], action: r["action"],
+                        id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"],
+                        action: r["action"],
                         workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"],
                         entryHash: r["entryHash"]))
             }

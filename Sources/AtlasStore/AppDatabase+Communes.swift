@@ -28,7 +28,9 @@ extension AppDatabase {
                 while let row = try works.next() {
                     let code: String = row["communeCode"]
                     let n: Int = row["n"]
-                    if let c = WorkCategory(rawValue: row["category"]) { byCategory[code, default: [:]][c, default: 0] += n }
+                    if let c = WorkCategory(rawValue: row["category"]) {
+                        byCategory[code, default: [:]][c, default: 0] += n
+                    }
                     if let s = WorkStatus(rawValue: row["status"]) { byStatus[code, default: [:]][s, default: 0] += n }
                     let (p, d) = money[code] ?? (0, 0)
                     guard let planned = Money.sum([p, row["planned"] as Int64? ?? 0]),

@@ -17,13 +17,15 @@ extension AppDatabase {
             status IN (\(Self.placeholders(statuses.count)))
             AND (category NOT IN (\(Self.placeholders(needSurface.count))) OR surface IN (\(Self.placeholders(surfaces.count))))
             """
-        let filterArguments = StatementArguments(statuses) + StatementArguments(needSurface) + StatementArguments(surfaces)
+        let filterArguments =
+            StatementArguments(statuses) + StatementArguments(needSurface) + StatementArguments(surfaces)
         let works = try servingWorks(filter: filter, arguments: filterArguments)
         return try dbWriter.read { db in
             let year = try statsYear ?? Int.fetchOne(db, sql: "SELECT max(year) FROM yearStats")
             var households: [String: Int] = [:]
             if let year {
-                let rows = try Row.fetchCursor(db, sql: "SELECT code, households FROM yearStats WHERE year = ?", arguments: [year])
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT code, households FROM yearStats WHERE year = ?", arguments: [year])
                 while let row = try rows.next() { households[row[0]] = row[1] }
             }
             var communes: [CoverageInputs.Commune] = []

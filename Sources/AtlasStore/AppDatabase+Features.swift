@@ -11,7 +11,9 @@ extension AppDatabase {
 
     /// Ids of the matching works, sorted, `limit` from `offset`, with the number of all matches
     /// counted in the same scan (nil when the page is empty).
-    public func workIDs(matching filter: WorkFeatureFilter, limit: Int, offset: Int, timeLimit: Double = 10)
+    public func workIDs(
+        matching filter: WorkFeatureFilter, limit: Int, offset: Int, timeLimit: Double = 10
+    )
         async throws -> (ids: [String], total: Int?)
     {
         let (whereSQL, arguments) = Self.workClauses(filter)
@@ -19,7 +21,8 @@ extension AppDatabase {
             try Self.withTimeLimit(timeLimit, in: db) {
                 let rows = try Row.fetchAll(
                     db.cachedStatement(
-                        sql: "SELECT w.id, count(*) OVER () \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?"),
+                        sql: "SELECT w.id, count(*) OVER () \(Self.workFrom) \(whereSQL) ORDER BY w.id LIMIT ? OFFSET ?"
+                    ),
                     arguments: arguments + [limit, offset])
                 return (rows.map { $0[0] }, rows.first.map { $0[1] })
             }
@@ -51,7 +54,8 @@ extension AppDatabase {
                         """), arguments: [idList])
             while let row = try villageRows.next() { served[row[0], default: []].append(row[1]) }
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id"),
+                db.cachedStatement(
+                    sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id"),
                 arguments: [idList])
             var result: [StoredWork] = []
             result.reserveCapacity(ids.count)
@@ -80,7 +84,9 @@ extension AppDatabase {
     // MARK: Units
 
     /// Codes of the matching units, sorted, `limit` from `offset`.
-    public func unitCodes(matching filter: UnitFeatureFilter, limit: Int, offset: Int, timeLimit: Double = 10)
+    public func unitCodes(
+        matching filter: UnitFeatureFilter, limit: Int, offset: Int, timeLimit: Double = 10
+    )
         async throws -> [String]
     {
         let (whereSQL, arguments) = Self.unitClauses(filter)
@@ -162,11 +168,13 @@ extension AppDatabase {
     static func withTimeLimit<T>(_ seconds: Double, in db: Database, _ body: () throws -> T) throws -> T {
         let deadline = Deadline(DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9))
         let context = Unmanaged.passRetained(deadline).toOpaque()
-        sqlite3_progress_handler(db.sqliteConnection, 1_000, { context in
-            guard let context else { return 0 }
-            let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
-            return DispatchTime.now().uptimeNanoseconds > deadline.nanoseconds ? 1 : 0
-        }, context)
+        sqlite3_progress_handler(
+            db.sqliteConnection, 1_000,
+            { context in
+                guard let context else { return 0 }
+                let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
+                return DispatchTime.now().uptimeNanoseconds > deadline.nanoseconds ? 1 : 0
+            }, context)
         defer {
             sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)
             Unmanaged<Deadline>.fromOpaque(context).release()

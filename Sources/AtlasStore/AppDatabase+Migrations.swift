@@ -49,7 +49,9 @@ extension AppDatabase {
         registerServerMigrations(&migrator)
         migrator.registerMigration("capMoneyPerLine") { db in
             // The file refuses what the parsers refuse, so a hand-edited row cannot make sums wrap.
-            for (table, column) in [("fundingLine", "plannedVND"), ("fundingLine", "disbursedVND"), ("maintenanceEvent", "costVND")] {
+            for (table, column) in [
+                ("fundingLine", "plannedVND"), ("fundingLine", "disbursedVND"), ("maintenanceEvent", "costVND"),
+            ] {
                 for event in ["INSERT", "UPDATE"] {
                     try db.execute(
                         sql: """

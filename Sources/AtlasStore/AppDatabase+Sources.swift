@@ -20,7 +20,8 @@ extension AppDatabase {
     public func provenance() throws -> (attributions: [String], notices: [String]) {
         try dbWriter.read { db in
             let attributions = try String.fetchAll(
-                db, sql: "SELECT DISTINCT attribution FROM dataSource WHERE attribution IS NOT NULL ORDER BY attribution")
+                db,
+                sql: "SELECT DISTINCT attribution FROM dataSource WHERE attribution IS NOT NULL ORDER BY attribution")
             let notices = try String.fetchAll(
                 db, sql: "SELECT DISTINCT notice FROM dataSource WHERE notice IS NOT NULL ORDER BY notice")
             return (attributions, notices)

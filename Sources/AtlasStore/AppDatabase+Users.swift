@@ -16,7 +16,8 @@ extension AppDatabase {
         }
         try dbWriter.write { db in
             try Self.checkUnit(unitCode, for: role, in: db)
-            if let existing = try Row.fetchOne(db, sql: "SELECT revokedAt FROM user WHERE name = ?", arguments: [name]) {
+            if let existing = try Row.fetchOne(db, sql: "SELECT revokedAt FROM user WHERE name = ?", arguments: [name])
+            {
                 guard (existing["revokedAt"] as String?) != nil else {
                     throw UserError("user \(name) already exists; revoke it first to issue a new token")
                 }
@@ -29,9 +30,11 @@ extension AppDatabase {
                     VALUES (\(name), \(role.rawValue), \(unitCode), \(credential.prefix), \(credential.salt),
                             \(credential.hash), \(now))
                     """)
-            let after = "{\"name\":\(Self.jsonString(name)),\"role\":\"\(role.rawValue)\",\"unit\":\(unitCode.map(Self.jsonString) ?? "null")}"
+            let after =
+                "{\"name\":\(Self.jsonString(name)),\"role\":\"\(role.rawValue)\",\"unit\":\(unitCode.map(Self.jsonString) ?? "null")}"
             try Self.insertAudit(
-                actor: actor, action: "user.add", workId: nil, subject: name, before: nil, after: after, at: now, in: db)
+                actor: actor, action: "user.add", workId: nil, subject: name, before: nil, after: after, at: now, in: db
+            )
         }
     }
 

@@ -95,7 +95,9 @@ extension AppDatabase {
 
     /// One work with villages served and funding lines, and its status history when asked.
     static func storedWork(id: String, in db: Database, withHistory: Bool = false) throws -> StoredWork? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "\(StoredWork.selectSQL) WHERE w.id = ?"), arguments: [id])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "\(StoredWork.selectSQL) WHERE w.id = ?"), arguments: [id])
         else { return nil }
         var work = try StoredWork(row: row)
         work.work.villagesServed = try String.fetchAll(
@@ -115,15 +117,17 @@ extension AppDatabase {
             from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,
             on: (row["registeredOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
             recordedAt: row["registeredAt"])
-        work.history = try [registration] + Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id"), arguments: [id]
-        ).map { r in
-            StatusChange(
-                from: (r["fromStatus"] as String?).flatMap(WorkStatus.init(rawValue:)),
-                to: WorkStatus(rawValue: r["toStatus"]) ?? .proposed,
-                on: (r["changedOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
-                recordedAt: r["recordedAt"])
-        }
+        work.history =
+            try [registration]
+            + Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM workStatusChange WHERE workId = ? ORDER BY id"), arguments: [id]
+            ).map { r in
+                StatusChange(
+                    from: (r["fromStatus"] as String?).flatMap(WorkStatus.init(rawValue:)),
+                    to: WorkStatus(rawValue: r["toStatus"]) ?? .proposed,
+                    on: (r["changedOn"] as String?).flatMap { try? CalendarDate(iso: $0) },
+                    recordedAt: r["recordedAt"])
+            }
         return work
     }
 
@@ -158,7 +162,8 @@ extension AppDatabase {
 
     static func villagesServedByWork(in db: Database) throws -> [String: [String]] {
         var served: [String: [String]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT workId, villageCode FROM workVillage ORDER BY workId, villageCode")
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT workId, villageCode FROM workVillage ORDER BY workId, villageCode")
         while let row = try rows.next() { served[row[0], default: []].append(row[1]) }
         return served
     }

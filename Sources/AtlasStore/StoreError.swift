@@ -1,4 +1,5 @@
 import AtlasModel
+
 /// Failures of the store, each saying what to do about it.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case spatiaLiteUnavailable(code: Int32)

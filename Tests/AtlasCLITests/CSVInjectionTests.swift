@@ -13,7 +13,8 @@ import Testing
         let rows = names.enumerated().map { i, name in
             "F-\(i),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",135,road,proposed,106.05,21.05"
         }
-        let file = try workspace.write("works.csv", "id,name,programme,category,status,lon,lat\n" + rows.joined(separator: "\n") + "\n")
+        let file = try workspace.write(
+            "works.csv", "id,name,programme,category,status,lon,lat\n" + rows.joined(separator: "\n") + "\n")
         #expect(try workspace.run(["import", "works", file, "--db", workspace.database]).status == 0)
         let listed = try workspace.run(["works", "list", "--format", "csv", "--db", workspace.database])
         #expect(listed.status == 0, "\(listed.stderr)")
@@ -34,7 +35,11 @@ import Testing
     static func pythonCSV(_ path: String) throws -> [[String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))", path]
+        process.arguments = [
+            "python3", "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))",
+            path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -2,7 +2,6 @@ import Foundation
 import Synchronization
 import Testing
 
-
 /// kill -9 at the worst moments: the server under concurrent writes, an import mid-write.
 /// Afterwards every acknowledged write is there, the file passes SQLite's integrity check, an
 /// import is all or nothing, and the audit chain verifies.
@@ -13,8 +12,10 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.loadWorld()
-        let token = try workspace.run(["users", "add", "editor", "--role", "province_editor", "--unit", "20", "--db", workspace.database])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try workspace.run([
+            "users", "add", "editor", "--role", "province_editor", "--unit", "20", "--db", workspace.database,
+        ])
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         var acknowledged: Set<String> = []
         var random = SystemRandomNumberGenerator()
         var killedWhileWriting = 0
@@ -43,10 +44,13 @@ import Testing
             acknowledged.formUnion(acked)
             let stored = try storedWorkIds(workspace)
             let lost = acknowledged.subtracting(stored)
-            #expect(lost.isEmpty, "cycle \(cycle): \(lost.count) acknowledged writes lost, e.g. \(lost.sorted().prefix(3))")
+            #expect(
+                lost.isEmpty, "cycle \(cycle): \(lost.count) acknowledged writes lost, e.g. \(lost.sorted().prefix(3))")
             try expectIntact(workspace, "cycle \(cycle)")
         }
-        print("crash suite: \(Self.serverCycles) kills, \(killedWhileWriting) under writes, \(acknowledged.count) acknowledged writes, 0 lost")
+        print(
+            "crash suite: \(Self.serverCycles) kills, \(killedWhileWriting) under writes, \(acknowledged.count) acknowledged writes, 0 lost"
+        )
         #expect(killedWhileWriting == Self.serverCycles, "some kills came after the writers stopped")
         #expect(acknowledged.count >= 2 * Self.serverCycles, "the writers got too few writes in to prove anything")
     }
@@ -96,7 +100,8 @@ import Testing
         let features = (0..<count).map { i in
             let lon = Double.random(in: 106.01...106.19, using: &random)
             let lat = Double.random(in: 21.01...21.19, using: &random)
-            return #"{"type":"Feature","id":"\#(prefix)-\#(i)","properties":{"name":"Nhà văn hoá \#(i)","programme":"135","category":"culture","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
+            return
+                #"{"type":"Feature","id":"\#(prefix)-\#(i)","properties":{"name":"Nhà văn hoá \#(i)","programme":"135","category":"culture","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
         }
         return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",\n") + "]}"
     }

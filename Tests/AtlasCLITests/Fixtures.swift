@@ -46,7 +46,9 @@ enum CLI {
 
     /// Runs `worksatlas arguments…` in `directory` with `WORKSATLAS_DB` unset unless given.
     /// Output goes to files, so a chatty command cannot block on a full pipe.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws
+    static func run(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+    ) throws
         -> Result
     {
         let executable = try #require(executable, "worksatlas binary not found; build with --build-tests")

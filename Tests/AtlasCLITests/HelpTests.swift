@@ -134,7 +134,8 @@ struct HelpSnapshotTests {
                 continue
             }
             let snapshot = try? String(contentsOf: file, encoding: .utf8)
-            #expect(snapshot == help, "the help of \(path) changed; regenerate the snapshots if that is meant:\n\(help)")
+            #expect(
+                snapshot == help, "the help of \(path) changed; regenerate the snapshots if that is meant:\n\(help)")
         }
     }
 
@@ -144,7 +145,8 @@ struct HelpSnapshotTests {
         for (path, help) in try Self.allCommands(workspace) {
             // No references to documents a user does not have
             #expect(!help.contains("SPEC"), "the help of \(path) cites the SPEC")
-            for option in help.matches(of: /--[a-z][a-z-]+/).map({ String($0.output) }) where option != "--help" && option != "--version" {
+            for option in help.matches(of: /--[a-z][a-z-]+/).map({ String($0.output) })
+            where option != "--help" && option != "--version" {
                 let documented = DocumentationTests.readme.contains(option)
                 #expect(documented, "README.md does not document \(option) of \(path)")
             }

@@ -38,7 +38,9 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { return reply }
         guard sendAll(fd, request) else {
@@ -62,13 +64,18 @@ enum RawHTTP {
     }
 
     static func get(port: Int, _ target: String, headers: [String] = [], method: String = "GET") -> Reply {
-        let head = ([ "\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers).joined(separator: "\r\n")
+        let head = (["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers).joined(
+            separator: "\r\n")
         return exchange(port: port, Array((head + "\r\n\r\n").utf8))
     }
 
     static func post(port: Int, _ target: String, body: String, headers: [String], method: String = "POST") -> Reply {
         let bytes = Array(body.utf8)
-        let head = (["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close", "Content-Length: \(bytes.count)"] + headers)
+        let head =
+            ([
+                "\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close",
+                "Content-Length: \(bytes.count)",
+            ] + headers)
             .joined(separator: "\r\n")
         return exchange(port: port, Array((head + "\r\n\r\n").utf8) + bytes)
     }
@@ -114,7 +121,9 @@ enum RawHTTP {
             while buffer.count < length && more() {}
             reply.body = Array(buffer.prefix(length))
         } else if reply.header("Transfer-Encoding")?.lowercased() == "chunked" {
-            while !(buffer.firstRange(of: Array("\r\n0\r\n\r\n".utf8)) != nil || buffer.starts(with: Array("0\r\n\r\n".utf8))) && more() {}
+            while !(buffer.firstRange(of: Array("\r\n0\r\n\r\n".utf8)) != nil
+                || buffer.starts(with: Array("0\r\n\r\n".utf8))) && more()
+            {}
             rest = buffer
             var body: [UInt8] = []
             while let lineEnd = rest.firstRange(of: [13, 10]) {

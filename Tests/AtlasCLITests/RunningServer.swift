@@ -33,7 +33,8 @@ final class RunningServer: Sendable {
 
     /// Posts one work; true only when the server acknowledged it with 201.
     func postWork(id: String, token: String) -> Bool {
-        let body = #"{"type":"Feature","id":"\#(id)","properties":{"name":"Đường thôn \#(id)","programme":"135","category":"road","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
+        let body =
+            #"{"type":"Feature","id":"\#(id)","properties":{"name":"Đường thôn \#(id)","programme":"135","category":"road","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
         let reply = RawHTTP.post(
             port: port, "/api/works", body: body,
             headers: ["Authorization: Bearer \(token)", "Content-Type: application/geo+json"])

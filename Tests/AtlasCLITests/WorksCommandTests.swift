@@ -5,7 +5,9 @@ import Testing
 @Suite(.enabled(if: CLI.isAvailable))
 struct WorksCommandTests {
     /// Registers a work with `works add`, expecting success.
-    private func add(_ workspace: Workspace, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation)
+    private func add(
+        _ workspace: Workspace, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let result = try workspace.run(["works", "add", "--db", workspace.database] + arguments)
@@ -162,7 +164,11 @@ struct WorksCommandTests {
         try workspace.loadWorld()
         let db = ["--db", workspace.database]
         // works add: one plain line per problem, no doubled prefix
-        let add = try workspace.run(["works", "add", "--id", "X-1", "--name", "", "--programme", "135", "--category", "road", "--status", "approved", "--point", "106.05,21.05"] + db)
+        let add = try workspace.run(
+            [
+                "works", "add", "--id", "X-1", "--name", "", "--programme", "135", "--category", "road", "--status",
+                "approved", "--point", "106.05,21.05",
+            ] + db)
         #expect(add.status == 1)
         #expect(add.stderr == "the work was not registered: 1 problem\n  name = \"\": name is required\n")
         // A bad --date shows the subcommand's usage
@@ -173,9 +179,11 @@ struct WorksCommandTests {
         let readme = try workspace.write("notes.md", "# notes\n")
         let wrong = try workspace.run(["import", "works", readme] + db)
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither"))
+        #expect(
+            wrong.stderr.contains("works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither"))
         // A year without statistics is said, with the years there are
-        let export = try workspace.run(["export", "communes", "--year", "1990", "-o", workspace.path("c.geojson")] + db)
+        let export = try workspace.run(
+            ["export", "communes", "--year", "1990", "-o", workspace.path("c.geojson")] + db)
         #expect(export.status == 0)
         #expect(export.stderr.contains("note: no statistics for 1990"))
     }

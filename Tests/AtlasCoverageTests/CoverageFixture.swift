@@ -23,7 +23,9 @@ enum CoverageFixture {
             code: code, districtCode: "178", metricGeometry: .polygon([ring]), statsHouseholds: statsHouseholds)
     }
 
-    static func village(_ code: String, in commune: String, at location: Position?, households: Int? = nil)
+    static func village(
+        _ code: String, in commune: String, at location: Position?, households: Int? = nil
+    )
         -> CoverageInputs.Village
     {
         CoverageInputs.Village(code: code, communeCode: commune, metricLocation: location, households: households)

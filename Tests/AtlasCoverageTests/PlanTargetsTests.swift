@@ -46,7 +46,9 @@ struct PlanTargetsTests {
         ]
     }
 
-    static func database(classifications: [String] = onePeriod, roadClass: String = "to_commune_centre") throws
+    static func database(
+        classifications: [String] = onePeriod, roadClass: String = "to_commune_centre"
+    ) throws
         -> AppDatabase
     {
         try F.importWorld(classifications: classifications, works: works(roadClass: roadClass)).database

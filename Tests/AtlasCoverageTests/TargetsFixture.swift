@@ -53,7 +53,9 @@ enum TargetsFixture {
 
     static let villageHeader = "code,commune_code,name,lon,lat,households"
 
-    static func village(_ code: String, _ commune: String, _ name: String, _ x: Double, _ y: Double, _ households: Int)
+    static func village(
+        _ code: String, _ commune: String, _ name: String, _ x: Double, _ y: Double, _ households: Int
+    )
         -> String
     {
         "\(code),\(commune),\(name),\(Int(ox + x)),\(Int(oy + y)),\(households)"

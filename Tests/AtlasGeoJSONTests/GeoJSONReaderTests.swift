@@ -233,7 +233,10 @@ import Testing
     }
 
     @Test func reportsAnUnreadableFile() {
-        #expect(throws: GeoJSONReadError.unreadableFile(path: "/nonexistent/works.geojson", reason: "No such file or directory")) {
+        #expect(
+            throws: GeoJSONReadError.unreadableFile(
+                path: "/nonexistent/works.geojson", reason: "No such file or directory")
+        ) {
             try GeoJSONReader().read(contentsOfFile: "/nonexistent/works.geojson")
         }
     }

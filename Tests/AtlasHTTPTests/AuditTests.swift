@@ -18,10 +18,21 @@ import Testing
         let world = try TestWorld.make()
         try await world.test { client in
             // Given a create, an update and a status change by three users
-            let create = #"{"type":"Feature","id":"N-1","properties":{"name":"Giếng","programme":"135","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.03,21.03]}}"#
-            #expect(try await client.send(.post, "/api/works", json: create, token: world.token("c00001")).status == .created)
-            #expect(try await client.send(.patch, "/api/works/N-1", json: #"{"properties":{"name":"Giếng khoan"}}"#, token: world.token("d178")).status == .ok)
-            #expect(try await client.send(.post, "/api/works/N-1/status", json: #"{"status":"approved","date":"2020-05-06"}"#, token: world.token("prov")).status == .ok)
+            let create =
+                #"{"type":"Feature","id":"N-1","properties":{"name":"Giếng","programme":"135","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.03,21.03]}}"#
+            #expect(
+                try await client.send(.post, "/api/works", json: create, token: world.token("c00001")).status
+                    == .created)
+            #expect(
+                try await client.send(
+                    .patch, "/api/works/N-1", json: #"{"properties":{"name":"Giếng khoan"}}"#,
+                    token: world.token("d178")
+                ).status == .ok)
+            #expect(
+                try await client.send(
+                    .post, "/api/works/N-1/status", json: #"{"status":"approved","date":"2020-05-06"}"#,
+                    token: world.token("prov")
+                ).status == .ok)
             // When the log of N-1 is read
             let response = try await client.get("/api/audit?work=N-1", token: world.token("root"))
             #expect(response.status == .ok)
@@ -29,21 +40,33 @@ import Testing
             // Then there are three entries, newest first, each with who, what and the values
             #expect(entries.compactMap { $0["action"]?.stringValue } == ["work.status", "work.update", "work.create"])
             #expect(entries.compactMap { $0["actor"]?.stringValue } == ["prov", "d178", "c00001"])
-            #expect(entries.compactMap { $0["role"]?.stringValue } == ["province_editor", "district_editor", "commune_editor"])
-            #expect(entries.allSatisfy { $0["work_id"] == "N-1" && $0["recorded_at"]?.stringValue?.hasSuffix("Z") == true })
+            #expect(
+                entries.compactMap { $0["role"]?.stringValue } == [
+                    "province_editor", "district_editor", "commune_editor",
+                ])
+            #expect(
+                entries.allSatisfy { $0["work_id"] == "N-1" && $0["recorded_at"]?.stringValue?.hasSuffix("Z") == true })
             let created = entries[2]
             #expect(created["before"] == .null)
             #expect(created["after"]?["properties"]?["name"] == "Giếng")
             #expect(created["after"]?["geometry"]?["coordinates"] == [106.03, 21.03])
             let updated = entries[1]
-            #expect(updated["before"]?["properties"]?["name"] == "Giếng" && updated["after"]?["properties"]?["name"] == "Giếng khoan")
+            #expect(
+                updated["before"]?["properties"]?["name"] == "Giếng"
+                    && updated["after"]?["properties"]?["name"] == "Giếng khoan")
             let status = entries[0]
-            #expect(status["before"]?["properties"]?["status"] == "proposed" && status["after"]?["properties"]?["status"] == "approved")
+            #expect(
+                status["before"]?["properties"]?["status"] == "proposed"
+                    && status["after"]?["properties"]?["status"] == "approved")
             #expect(status["after"]?["properties"]?["approved_on"] == "2020-05-06")
             // And user changes are in the log too
-            let all = try await client.get("/api/audit?limit=1000", token: world.token("root")).json()["entries"]?.arrayValue ?? []
+            let all =
+                try await client.get("/api/audit?limit=1000", token: world.token("root")).json()["entries"]?.arrayValue
+                ?? []
             #expect(all.contains { $0["action"] == "user.revoke" && $0["subject"] == "gone" })
-            #expect(try await client.get("/api/audit?limit=2", token: world.token("root")).json()["entries"]?.arrayValue?.count == 2)
+            #expect(
+                try await client.get("/api/audit?limit=2", token: world.token("root")).json()["entries"]?.arrayValue?
+                    .count == 2)
             #expect(try await client.get("/api/audit?user=x", token: world.token("root")).status == .badRequest)
         }
     }
@@ -54,14 +77,18 @@ import Testing
             // Given a work created in commune 00001 (district 178) and one in 00003 (district 179),
             // and one moved by an admin from 00001 to 00003
             func create(_ id: String, lon: Double) async throws {
-                let body = #"{"type":"Feature","id":"\#(id)","properties":{"name":"Giếng","programme":"135","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),21.03]}}"#
-                #expect(try await client.send(.post, "/api/works", json: body, token: world.token("root")).status == .created)
+                let body =
+                    #"{"type":"Feature","id":"\#(id)","properties":{"name":"Giếng","programme":"135","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),21.03]}}"#
+                #expect(
+                    try await client.send(.post, "/api/works", json: body, token: world.token("root")).status
+                        == .created)
             }
             try await create("A-1", lon: 106.03)
             try await create("A-3", lon: 106.25)
             try await create("A-M", lon: 106.04)
             let move = #"{"geometry":{"type":"Point","coordinates":[106.26,21.03]}}"#
-            #expect(try await client.send(.patch, "/api/works/A-M", json: move, token: world.token("root")).status == .ok)
+            #expect(
+                try await client.send(.patch, "/api/works/A-M", json: move, token: world.token("root")).status == .ok)
             func ids(_ user: String, _ query: String = "") async throws -> [String] {
                 let response = try await client.get("/api/audit?limit=1000" + query, token: world.token(user))
                 #expect(response.status == .ok)
@@ -92,7 +119,10 @@ import Testing
         let entries = try world.database.auditEntries(limit: 1000)
         #expect(!entries.isEmpty)
         // When SQL tries to change or delete one, Then SQLite refuses with the trigger's message
-        for sql in ["UPDATE auditEntry SET actor = 'someone else'", "DELETE FROM auditEntry", "DELETE FROM auditEntry WHERE id = 1"] {
+        for sql in [
+            "UPDATE auditEntry SET actor = 'someone else'", "DELETE FROM auditEntry",
+            "DELETE FROM auditEntry WHERE id = 1",
+        ] {
             #expect {
                 try world.database.dbWriter.write { try $0.execute(sql: sql) }
             } throws: { error in
@@ -124,7 +154,8 @@ import Testing
         #expect(throws: Boom.self) {
             try world.database.changeStatus(
                 workId: "W-04", to: .approved, on: CalendarDate.today(), by: AuditActor(name: "x", role: nil),
-                authorize: { _ in }, render: { stored in
+                authorize: { _ in },
+                render: { stored in
                     if stored.work.status == .approved { throw Boom() }
                     return "{}"
                 })

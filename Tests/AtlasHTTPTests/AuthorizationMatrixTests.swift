@@ -28,7 +28,8 @@ import Testing
             case .move00001to00003: (.patch, "/api/works/W-04", point(106.25))
             case .move00003to00001: (.patch, "/api/works/W-05", point(106.05))
             case .status00001: (.post, "/api/works/W-04/status", #"{"status":"approved","date":"2020-01-02"}"#)
-            case .status00003: (.post, "/api/works/W-05/status", #"{"status":"under_construction","date":"2020-01-02"}"#)
+            case .status00003:
+                (.post, "/api/works/W-05/status", #"{"status":"under_construction","date":"2020-01-02"}"#)
             case .readAudit: (.get, "/api/audit?limit=1000", "")
             case .readAuditOfW04: (.get, "/api/audit?work=W-04", "")
             case .readMe: (.get, "/api/me", "")
@@ -73,7 +74,8 @@ import Testing
         let seeded = c.action == .readAudit || c.action == .readAuditOfW04
         // /api/me tells an anonymous viewer that it is one (the page asks before showing edit tools)
         let isAllowed =
-            c.user.map { allowedUsers in Self.allowed[c.action]?.contains(allowedUsers) == true } ?? (c.action == .readMe)
+            c.user.map { allowedUsers in Self.allowed[c.action]?.contains(allowedUsers) == true }
+            ?? (c.action == .readMe)
         let expected: HTTPResponse.Status =
             isAllowed
             ? (c.action == .create00001 || c.action == .create00003 ? .created : .ok)
@@ -85,13 +87,15 @@ import Testing
         try await world.test { client in
             if seeded {
                 // W-04 gets a history to read (and the log an entry of a work in 00001)
-                let rename = try await client.send(.patch, "/api/works/W-04", json: #"{"properties":{"name":"Đổi tên"}}"#, token: world.token("root"))
+                let rename = try await client.send(
+                    .patch, "/api/works/W-04", json: #"{"properties":{"name":"Đổi tên"}}"#, token: world.token("root"))
                 #expect(rename.status == .ok)
             }
             let token = c.user.map { $0 == "forged" ? Self.forged(world.token("root")) : world.token($0) }
             let response =
                 method == .get
-                ? try await client.get(path, token: token) : try await client.send(method, path, json: body, token: token)
+                ? try await client.get(path, token: token)
+                : try await client.send(method, path, json: body, token: token)
             #expect(response.status == expected, "\(c.testDescription): \(response.text)")
             if isAllowed && seeded, let user = c.user {
                 let ids = (try response.json()["entries"]?.arrayValue ?? []).compactMap { $0["work_id"]?.stringValue }
@@ -99,7 +103,9 @@ import Testing
             }
             if !isAllowed {
                 try ProblemTests.expectProblem(response, status: expected)
-                if expected == .unauthorized { #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true) }
+                if expected == .unauthorized {
+                    #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                }
             }
         }
         // Refused writes change nothing; allowed writes add exactly one audit entry
@@ -119,8 +125,10 @@ import Testing
     @Test func malformedAuthorizationHeadersAre401() async throws {
         let world = try TestWorld.make()
         try await world.test { client in
-            for header in ["Basic dXNlcjpwYXNz", "Bearer", "Bearer abc", "Bearer " + String(repeating: "g", count: 64),
-                           "Bearer " + String(repeating: "0", count: 64)] {
+            for header in [
+                "Basic dXNlcjpwYXNz", "Bearer", "Bearer abc", "Bearer " + String(repeating: "g", count: 64),
+                "Bearer " + String(repeating: "0", count: 64),
+            ] {
                 let response = try await client.execute(
                     uri: "/api/audit", method: .get, headers: [.authorization: header])
                 #expect(response.status == .unauthorized, "\(header)")

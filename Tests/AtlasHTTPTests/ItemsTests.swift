@@ -34,7 +34,8 @@ import Testing
             #expect(Self.link(page, "next") == nil && Self.link(page, "prev") == nil)
             // Works carry the works-layer properties, in order
             let w1 = page["features"]?.arrayValue?.first { $0["id"] == "P-01" }
-            #expect(w1?["properties"]?.objectValue?.keys.prefix(5) == ["id", "name", "programme", "category", "status"])
+            #expect(
+                w1?["properties"]?.objectValue?.keys.prefix(5) == ["id", "name", "programme", "category", "status"])
             #expect(w1?["properties"]?["commune_code"] == "00001" && w1?["properties"]?["district_code"] == "178")
         }
     }
@@ -110,7 +111,8 @@ import Testing
             // Communes and districts
             let communes = try await client.get("/ogc/collections/communes/items?bbox=106.21,21.01,106.29,21.19").json()
             #expect(Self.ids(communes) == ["00003"])
-            let districts = try await client.get("/ogc/collections/districts/items?bbox=106.01,21.01,106.05,21.05").json()
+            let districts = try await client.get("/ogc/collections/districts/items?bbox=106.01,21.01,106.05,21.05")
+                .json()
             #expect(Self.ids(districts) == ["178"])
         }
     }
@@ -216,7 +218,9 @@ import Testing
             #expect(try await client.get("/ogc/collections/works/items/W-99").status == .notFound)
             #expect(try await client.get("/ogc/collections/communes/items/178").status == .notFound)
             #expect(try await client.get("/ogc/collections/communes/items/abc").status == .badRequest)
-            #expect(try await client.get("/ogc/collections/works/items/" + String(repeating: "x", count: 65)).status == .badRequest)
+            #expect(
+                try await client.get("/ogc/collections/works/items/" + String(repeating: "x", count: 65)).status
+                    == .badRequest)
             #expect(try await client.get("/ogc/collections/works/items/W-01?limit=3").status == .badRequest)
         }
     }

@@ -13,7 +13,8 @@ import Testing
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
             let links = try response.json()["links"]?.arrayValue ?? []
-            let rels = Dictionary(links.compactMap { l in l["rel"]?.stringValue.map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
+            let rels = Dictionary(
+                links.compactMap { l in l["rel"]?.stringValue.map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
             // The router test client always sends Host: localhost
             #expect(rels["self"]?["href"] == "/ogc")
             #expect(rels["service-desc"]?["href"] == "/ogc/api")
@@ -30,7 +31,8 @@ import Testing
         var options = world.options
         options.publicURL = "https://atlas.example.org/"
         try await world.test(options: options) { client in
-            let hrefs = try await client.get("/ogc").json()["links"]?.arrayValue?.compactMap { $0["href"]?.stringValue } ?? []
+            let hrefs =
+                try await client.get("/ogc").json()["links"]?.arrayValue?.compactMap { $0["href"]?.stringValue } ?? []
             #expect(hrefs.contains("https://atlas.example.org/ogc/collections"))
         }
         // (a forged Host header against a real socket: HostileHTTPTests)
@@ -94,14 +96,18 @@ import Testing
                 #expect(bbox.count == 4)
                 // R*Tree boxes are float32 rounded outward (a few 1e-5 degrees)
                 guard bbox.count == 4 else { continue }
-                #expect(bbox[0] >= 106.0 - 5e-5 && bbox[1] >= 21.0 - 5e-5 && bbox[2] <= 106.3 + 5e-5 && bbox[3] <= 21.2 + 5e-5)
+                #expect(
+                    bbox[0] >= 106.0 - 5e-5 && bbox[1] >= 21.0 - 5e-5 && bbox[2] <= 106.3 + 5e-5
+                        && bbox[3] <= 21.2 + 5e-5)
                 if c["id"] != "works" { #expect(bbox[0] <= 106.0 && bbox[3] >= 21.2) }
                 let items = c["links"]?.arrayValue?.first { $0["rel"] == "items" }
                 #expect(items?["type"] == "application/geo+json")
             }
             let works = collections.first { $0["id"] == "works" }
             let worksBox = works?["extent"]?["spatial"]?["bbox"]?[0]?.arrayValue?.compactMap(\.doubleValue) ?? []
-            #expect(worksBox.count == 4 && abs(worksBox[0] - 106.011) < 5e-5 && abs(worksBox[2] - 106.283) < 5e-5, "\(worksBox)")
+            #expect(
+                worksBox.count == 4 && abs(worksBox[0] - 106.011) < 5e-5 && abs(worksBox[2] - 106.283) < 5e-5,
+                "\(worksBox)")
             let interval = works?["extent"]?["temporal"]?["interval"]?[0]?.arrayValue ?? []
             #expect(interval == ["2016-01-01T00:00:00Z", "2019-06-01T00:00:00Z"])
         }

@@ -78,8 +78,10 @@ import Testing
 
     @Test func unsupportedMethodsAreProblems() async throws {
         try await TestWorld.make().test { client in
-            for (method, uri) in [(HTTPRequest.Method.delete, "/ogc/collections"), (.post, "/ogc/collections/works/items"),
-                                  (.delete, "/api/audit"), (.put, "/api/works/W-01")] {
+            for (method, uri) in [
+                (HTTPRequest.Method.delete, "/ogc/collections"), (.post, "/ogc/collections/works/items"),
+                (.delete, "/api/audit"), (.put, "/api/works/W-01"),
+            ] {
                 let response = try await client.execute(uri: uri, method: method)
                 #expect((400..<500).contains(response.status.code), "\(method) \(uri): \(response.status)")
                 try Self.expectProblem(response, status: response.status)
@@ -91,12 +93,22 @@ import Testing
         ("empty", "", .badRequest),
         ("not JSON", "{", .badRequest),
         ("duplicate keys", #"{"type":"Feature","type":"Feature","properties":{},"geometry":null}"#, .badRequest),
-        ("NaN", #"{"type":"Feature","properties":{"accuracy_m":NaN},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#, .badRequest),
-        ("infinite number", #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e400,21.05]}}"#, .badRequest),
+        (
+            "NaN",
+            #"{"type":"Feature","properties":{"accuracy_m":NaN},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#,
+            .badRequest
+        ),
+        (
+            "infinite number",
+            #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e400,21.05]}}"#, .badRequest
+        ),
         ("too deep", String(repeating: "[", count: 200) + String(repeating: "]", count: 200), .badRequest),
         ("collection", #"{"type":"FeatureCollection","features":[]}"#, .badRequest),
         ("no geometry", #"{"type":"Feature","properties":{"id":"N-1"},"geometry":null}"#, .badRequest),
-        ("bad geometry", #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[106.05]}}"#, .badRequest),
+        (
+            "bad geometry", #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[106.05]}}"#,
+            .badRequest
+        ),
     ]
 
     @Test(arguments: badBodies)
@@ -113,7 +125,8 @@ import Testing
         let world = try TestWorld.make()
         try await world.test { client in
             let name = String(repeating: "x", count: 1 << 20)
-            let body = #"{"type":"Feature","properties":{"name":"\#(name)"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
+            let body =
+                #"{"type":"Feature","properties":{"name":"\#(name)"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
             let response = try await client.send(.post, "/api/works", json: body, token: world.token("root"))
             #expect(response.status == .contentTooLarge)
             try Self.expectProblem(response, status: .contentTooLarge)
@@ -126,7 +139,9 @@ import Testing
     ) throws {
         #expect(response.headers[.contentType] == "application/problem+json", sourceLocation: sourceLocation)
         let problem = try response.json()
-        #expect(problem.objectValue?.keys == ["type", "title", "status", "detail", "errors"], sourceLocation: sourceLocation)
+        #expect(
+            problem.objectValue?.keys == ["type", "title", "status", "detail", "errors"], sourceLocation: sourceLocation
+        )
         #expect(problem["status"]?.integerValue == Int64(status.code), sourceLocation: sourceLocation)
         #expect(problem["detail"]?.stringValue?.isEmpty == false, sourceLocation: sourceLocation)
         for leak in ["SELECT", "sqlite", "SQLite error", "/tmp", "Swift/", ".swift"] {
@@ -156,7 +171,8 @@ extension ProblemTests {
         let routes = Set(router.routes.map(\.path.description))
         #expect(routes.count >= 14, "\(routes.sorted())")
         for path in routes {
-            let concrete = path.replacingOccurrences(of: "{collectionId}", with: "works").replacingOccurrences(of: "{id}", with: "{workId}")
+            let concrete = path.replacingOccurrences(of: "{collectionId}", with: "works").replacingOccurrences(
+                of: "{id}", with: "{workId}")
             #expect(paths.contains(concrete), "\(concrete) is not documented")
         }
     }

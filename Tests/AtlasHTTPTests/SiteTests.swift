@@ -1,5 +1,5 @@
-import Foundation
 import AtlasGeoJSON
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -24,7 +24,9 @@ import Testing
 
     @Test func missingFilesAndPathTraversalAreProblems() async throws {
         try await TestWorld.make().test { client in
-            for uri in ["/nothing.js", "/vendor/leaflet/none.js", "/vendor/leaflet/../../etc/passwd", "/%2e%2e/etc/passwd"] {
+            for uri in [
+                "/nothing.js", "/vendor/leaflet/none.js", "/vendor/leaflet/../../etc/passwd", "/%2e%2e/etc/passwd",
+            ] {
                 let response = try await client.get(uri)
                 #expect([.notFound, .badRequest].contains(response.status), "\(uri): \(response.status)")
                 #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
@@ -41,12 +43,14 @@ import Testing
         for name in ["worksatlas.sqlite", "communes.geojson"] {
             try Data("secret".utf8).write(to: out.appendingPathComponent(name))
         }
-        try Data("secret".utf8).write(to: URL(fileURLWithPath: world.options.mapsDirectory).appendingPathComponent(".env"))
+        try Data("secret".utf8).write(
+            to: URL(fileURLWithPath: world.options.mapsDirectory).appendingPathComponent(".env"))
         try await world.test { client in
             // When they are asked for, Then the answer is 404 without their content
             let uris = [
                 "/out/worksatlas.sqlite", "/out/communes.geojson", "/.env", "/%6fut/worksatlas.sqlit%65", "/%2eenv",
-                "/out/worksatlas.sqlite%00", "/%6Fut/communes.geojson", "/out//worksatlas.sqlite", "/./out/worksatlas.sqlite",
+                "/out/worksatlas.sqlite%00", "/%6Fut/communes.geojson", "/out//worksatlas.sqlite",
+                "/./out/worksatlas.sqlite",
                 "/vendor/leaflet/../../maps/out/worksatlas.sqlite", "/out/", "/out", "/index.html/", "/app.js%00.html",
             ]
             for uri in uris {
@@ -65,7 +69,10 @@ import Testing
             try Data("secret".utf8).write(to: maps.appendingPathComponent(name))
         }
         try await world.test { client in
-            for uri in ["/backup.sqlite3", "/%2ehidden", "/.hidden", "/notes.txt", "/worksatlas.sqlite", "/worksatlas.sqlite%00", "/maps/app.js"] {
+            for uri in [
+                "/backup.sqlite3", "/%2ehidden", "/.hidden", "/notes.txt", "/worksatlas.sqlite",
+                "/worksatlas.sqlite%00", "/maps/app.js",
+            ] {
                 let response = try await client.get(uri)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(!response.text.contains("secret"), "\(uri)")

@@ -77,7 +77,8 @@ final class Template: Sendable {
     ]
 
     private static func build() throws -> (path: String, tokens: [String: String]) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-http-template-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "atlas-http-template-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("template.sqlite").path
         let database = try AppDatabase(path: path)
@@ -109,7 +110,9 @@ enum FixtureData {
         "[[[\(w),\(s)],[\(e),\(s)],[\(e),\(n)],[\(w),\(n)],[\(w),\(s)]]]"
     }
 
-    static func unit(_ code: String, _ name: String, _ kind: String, _ parent: String, _ box: (Double, Double, Double, Double)) -> String {
+    static func unit(
+        _ code: String, _ name: String, _ kind: String, _ parent: String, _ box: (Double, Double, Double, Double)
+    ) -> String {
         #"{"type":"Feature","properties":{"code":"\#(code)","name":"\#(name)","kind":"\#(kind)","parent_code":"\#(parent)"},"geometry":{"type":"Polygon","coordinates":\#(square(box.0, box.1, box.2, box.3))}}"#
     }
 
@@ -166,12 +169,15 @@ enum FixtureData {
             let done = i % 2 == 1
             let status = done ? #""completed","completed_on":"2016-01-\#(String(format: "%02d", i))""# : #""proposed""#
             features.append(
-                #"{"type":"Feature","id":"P-\#(String(format: "%02d", i))","properties":{"name":"Nhà văn hoá \#(i)","programme":"existing","category":"culture","status":\#(status)},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#)
+                #"{"type":"Feature","id":"P-\#(String(format: "%02d", i))","properties":{"name":"Nhà văn hoá \#(i)","programme":"existing","category":"culture","status":\#(status)},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
+            )
         }
-        return #"{"type":"FeatureCollection","attribution":"Test works","features":["# + "\n" + features.joined(separator: ",\n") + "\n]}\n"
+        return #"{"type":"FeatureCollection","attribution":"Test works","features":["# + "\n"
+            + features.joined(separator: ",\n") + "\n]}\n"
     }
 
-    static let allWorkIDs: [String] = (["W-01", "W-02", "W-03", "W-04", "W-05"] + (1...17).map { String(format: "P-%02d", $0) }).sorted()
+    static let allWorkIDs: [String] =
+        (["W-01", "W-02", "W-03", "W-04", "W-05"] + (1...17).map { String(format: "P-%02d", $0) }).sorted()
 }
 
 // MARK: Request helpers
@@ -182,7 +188,9 @@ extension TestClientProtocol {
         try await execute(uri: uri, method: .get, headers: Self.headers(token))
     }
 
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: String, token: String? = nil) async throws -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json: String, token: String? = nil
+    ) async throws -> TestResponse {
         var headers = Self.headers(token)
         headers[.contentType] = "application/json"
         return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: json))

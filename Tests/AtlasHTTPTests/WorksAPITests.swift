@@ -18,7 +18,8 @@ import Testing
         try await world.test { client in
             let before = try await client.get("/ogc/collections/communes/items/00001").json()
             #expect(before["properties"]?["works_culture"] == 6)
-            let response = try await client.send(.post, "/api/works", json: Self.newWork("N-1"), token: world.token("d178"))
+            let response = try await client.send(
+                .post, "/api/works", json: Self.newWork("N-1"), token: world.token("d178"))
             #expect(response.status == .created, "\(response.text)")
             #expect(response.headers[.contentType] == "application/geo+json")
             #expect(response.headers[.location] == "/ogc/collections/works/items/N-1")
@@ -38,14 +39,16 @@ import Testing
     @Test func invalidWorksListEveryProblemAndWriteNothing() async throws {
         let world = try TestWorld.make()
         try await world.test { client in
-            let body = #"{"type":"Feature","properties":{"id":"N-2","programme":"999","category":"road","status":"proposed","surface":"marble","completed_on":"2018-02-30"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
+            let body =
+                #"{"type":"Feature","properties":{"id":"N-2","programme":"999","category":"road","status":"proposed","surface":"marble","completed_on":"2018-02-30"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#
             let response = try await client.send(.post, "/api/works", json: body, token: world.token("root"))
             #expect(response.status == .unprocessableContent)
             try ProblemTests.expectProblem(response, status: .unprocessableContent)
             let fields = Set(try response.json()["errors"]?.arrayValue?.compactMap { $0["field"]?.stringValue } ?? [])
             #expect(fields.isSuperset(of: ["name", "programme", "surface", "completed_on"]), "\(fields)")
             // Outside the province: the location check of the import says where it fell
-            let outside = try await client.send(.post, "/api/works", json: Self.newWork("N-3", lon: 105.5, lat: 21.05), token: world.token("root"))
+            let outside = try await client.send(
+                .post, "/api/works", json: Self.newWork("N-3", lon: 105.5, lat: 21.05), token: world.token("root"))
             #expect(outside.status == .unprocessableContent)
             #expect(try outside.json()["errors"]?[0]?["field"] == "geometry")
             // Nothing was written
@@ -57,11 +60,13 @@ import Testing
     @Test func conflictsAndUnknownProperties() async throws {
         let world = try TestWorld.make()
         try await world.test { client in
-            let duplicate = try await client.send(.post, "/api/works", json: Self.newWork("W-01"), token: world.token("root"))
+            let duplicate = try await client.send(
+                .post, "/api/works", json: Self.newWork("W-01"), token: world.token("root"))
             #expect(duplicate.status == .conflict)
             try ProblemTests.expectProblem(duplicate, status: .conflict)
             let typo = try await client.send(
-                .post, "/api/works", json: Self.newWork("N-4", extra: #","stauts":"approved""#), token: world.token("root"))
+                .post, "/api/works", json: Self.newWork("N-4", extra: #","stauts":"approved""#),
+                token: world.token("root"))
             #expect(typo.status == .unprocessableContent)
             #expect(try typo.json()["errors"]?[0]?["field"] == "stauts")
             let mismatch = try await client.send(
@@ -75,7 +80,8 @@ import Testing
         try await world.test { client in
             // W-02 is funded per source; a new name keeps the funding lines
             let response = try await client.send(
-                .patch, "/api/works/W-02", json: #"{"properties":{"name":"Đường mới","surface":null}}"#, token: world.token("d178"))
+                .patch, "/api/works/W-02", json: #"{"properties":{"name":"Đường mới","surface":null}}"#,
+                token: world.token("d178"))
             #expect(response.status == .ok, "\(response.text)")
             let stored = try #require(try world.database.work(id: "W-02"))
             #expect(stored.work.name == "Đường mới" && stored.work.surface == nil)
@@ -84,7 +90,8 @@ import Testing
             // A new geometry (still in commune 00002)
             let moved = try await client.send(
                 .patch, "/api/works/W-02",
-                json: #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[106.12,21.05],[106.18,21.06]]}}"#,
+                json:
+                    #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[106.12,21.05],[106.18,21.06]]}}"#,
                 token: world.token("d178"))
             #expect(moved.status == .ok)
             #expect(try moved.json()["geometry"]?["coordinates"]?[1] == [106.18, 21.06])
@@ -97,7 +104,8 @@ import Testing
             let before = try #require(try world.database.work(id: "W-02"))
             var feature = try await client.get("/ogc/collections/works/items/W-02").json()
             if case .object(var o) = feature { o["links"] = nil; feature = .object(o) }
-            let response = try await client.send(.patch, "/api/works/W-02", json: feature.jsonText, token: world.token("root"))
+            let response = try await client.send(
+                .patch, "/api/works/W-02", json: feature.jsonText, token: world.token("root"))
             #expect(response.status == .ok, "\(response.text)")
             let after = try #require(try world.database.work(id: "W-02"))
             #expect(after.work == before.work)
@@ -110,21 +118,35 @@ import Testing
             let skip = try await client.send(
                 .patch, "/api/works/W-04", json: #"{"properties":{"status":"completed"}}"#, token: world.token("root"))
             #expect(skip.status == .unprocessableContent)
-            #expect(try skip.json()["errors"]?[0]?["reason"]?.stringValue?.contains("allowed next: approved, cancelled") == true)
+            #expect(
+                try skip.json()["errors"]?[0]?["reason"]?.stringValue?.contains("allowed next: approved, cancelled")
+                    == true)
             let step = try await client.send(
                 .patch, "/api/works/W-04", json: #"{"properties":{"status":"approved","approved_on":"2020-02-03"}}"#,
                 token: world.token("root"))
             #expect(step.status == .ok)
             let history = try #require(try world.database.work(id: "W-04")).history
             #expect(history.last?.to == .approved && history.last?.on?.description == "2020-02-03")
-            #expect(try await client.send(.patch, "/api/works/W-99", json: #"{"properties":{"name":"x"}}"#, token: world.token("root")).status == .notFound)
-            #expect(try await client.send(.patch, "/api/works/W-04", json: #"{"properties":{"id":"W-77"}}"#, token: world.token("root")).status == .unprocessableContent)
-            #expect(try await client.send(.patch, "/api/works/W-04", json: #"{"id":"W-77"}"#, token: world.token("root")).status == .badRequest)
+            #expect(
+                try await client.send(
+                    .patch, "/api/works/W-99", json: #"{"properties":{"name":"x"}}"#, token: world.token("root")
+                ).status == .notFound)
+            #expect(
+                try await client.send(
+                    .patch, "/api/works/W-04", json: #"{"properties":{"id":"W-77"}}"#, token: world.token("root")
+                ).status == .unprocessableContent)
+            #expect(
+                try await client.send(.patch, "/api/works/W-04", json: #"{"id":"W-77"}"#, token: world.token("root"))
+                    .status == .badRequest)
             // An empty patch changes nothing and records nothing
             let audited = try world.database.auditEntries(limit: 1000).count
-            #expect(try await client.send(.patch, "/api/works/W-04", json: #"{}"#, token: world.token("root")).status == .ok)
+            #expect(
+                try await client.send(.patch, "/api/works/W-04", json: #"{}"#, token: world.token("root")).status == .ok
+            )
             #expect(try world.database.auditEntries(limit: 1000).count == audited)
-            #expect(try await client.send(.patch, "/api/works/W-04", json: #"{"colour":"red"}"#, token: world.token("root")).status == .badRequest)
+            #expect(
+                try await client.send(.patch, "/api/works/W-04", json: #"{"colour":"red"}"#, token: world.token("root"))
+                    .status == .badRequest)
         }
     }
 
@@ -138,20 +160,27 @@ import Testing
             #expect(try ok.json()["properties"]?["status"] == "under_construction")
             #expect(try ok.json()["properties"]?["started_on"] == "2019-04-01")
             let illegal = try await client.send(
-                .post, "/api/works/W-03/status", json: #"{"status":"approved","date":"2019-04-01"}"#, token: world.token("root"))
+                .post, "/api/works/W-03/status", json: #"{"status":"approved","date":"2019-04-01"}"#,
+                token: world.token("root"))
             #expect(illegal.status == .unprocessableContent)
             #expect(
                 try illegal.json()["detail"]
-                    == "the work was not saved: status cannot change from completed to approved (allowed next: handed_over)")
-            for body in [#"{"status":"done","date":"2019-04-01"}"#, #"{"status":"approved"}"#, #"{"status":"approved","date":"2019-13-01"}"#] {
+                    == "the work was not saved: status cannot change from completed to approved (allowed next: handed_over)"
+            )
+            for body in [
+                #"{"status":"done","date":"2019-04-01"}"#, #"{"status":"approved"}"#,
+                #"{"status":"approved","date":"2019-13-01"}"#,
+            ] {
                 let bad = try await client.send(.post, "/api/works/W-04/status", json: body, token: world.token("root"))
                 #expect(bad.status == .unprocessableContent, "\(body)")
             }
             let extra = try await client.send(
-                .post, "/api/works/W-04/status", json: #"{"status":"approved","date":"2019-04-01","by":"me"}"#, token: world.token("root"))
+                .post, "/api/works/W-04/status", json: #"{"status":"approved","date":"2019-04-01","by":"me"}"#,
+                token: world.token("root"))
             #expect(extra.status == .badRequest)
             let missing = try await client.send(
-                .post, "/api/works/W-99/status", json: #"{"status":"approved","date":"2019-04-01"}"#, token: world.token("root"))
+                .post, "/api/works/W-99/status", json: #"{"status":"approved","date":"2019-04-01"}"#,
+                token: world.token("root"))
             #expect(missing.status == .notFound)
         }
     }

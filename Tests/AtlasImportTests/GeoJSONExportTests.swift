@@ -10,7 +10,9 @@ import Testing
 @Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
 struct GeoJSONExportTests {
     /// The fixture world with statistics, classifications and the three works, exported twice.
-    private func exportTwice(_ write: (GeoJSONExporter, String) throws -> Int) throws
+    private func exportTwice(
+        _ write: (GeoJSONExporter, String) throws -> Int
+    ) throws
         -> (world: FixtureWorld, first: String, second: String, path: String, count: Int)
     {
         let world = try FixtureWorld.make(statistics: true)

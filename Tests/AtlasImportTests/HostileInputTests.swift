@@ -53,7 +53,9 @@ struct HostileInputTests {
         let growth = Self.maximumResidentMegabytes() - memoryBefore
         #expect(slowest.seconds < 20, "\(slowest.name) took \(slowest.seconds) s")
         #expect(growth < 1024, "peak memory grew by \(growth) MB")
-        print("hostile inputs: \(cases.count) files, \(refused) refused, slowest \(slowest.name) \(String(format: "%.2f", slowest.seconds)) s, peak memory +\(growth) MB")
+        print(
+            "hostile inputs: \(cases.count) files, \(refused) refused, slowest \(slowest.name) \(String(format: "%.2f", slowest.seconds)) s, peak memory +\(growth) MB"
+        )
     }
 
     static func isPlace(_ location: String) -> Bool {
@@ -76,7 +78,9 @@ struct HostileInputTests {
 
     static func firstDifference(_ a: String, _ b: String) -> String {
         let (x, y) = (a.split(separator: "\n"), b.split(separator: "\n"))
-        for (i, (l, r)) in zip(x, y).enumerated() where l != r { return "line \(i): \(l.prefix(120)) → \(r.prefix(120))" }
+        for (i, (l, r)) in zip(x, y).enumerated() where l != r {
+            return "line \(i): \(l.prefix(120)) → \(r.prefix(120))"
+        }
         return "\(x.count) lines → \(y.count) lines"
     }
 

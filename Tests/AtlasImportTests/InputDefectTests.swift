@@ -60,11 +60,16 @@ struct InputDefectTests {
         defer { world.remove() }
         let nul = try refusal(world) {
             _ = try $0.importWorks(
-                from: try world.write("nul.csv", Self.worksHeader + "N-1,Nhà văn hoá,135,culture,proposed,106.05,21.05\nN-2,Th\u{0}n,135,culture,proposed,106.05,21.05\n"))
+                from: try world.write(
+                    "nul.csv",
+                    Self.worksHeader
+                        + "N-1,Nhà văn hoá,135,culture,proposed,106.05,21.05\nN-2,Th\u{0}n,135,culture,proposed,106.05,21.05\n"
+                ))
         }
         #expect(nul.problems.first?.reason == "line 3: control character U+0000 is not allowed in a CSV file")
         let escape = try refusal(world) {
-            _ = try $0.importWorks(from: try world.write("esc.csv", Self.worksHeader + "N\u{1B}1,Nhà,135,culture,proposed,106.05,21.05\n"))
+            _ = try $0.importWorks(
+                from: try world.write("esc.csv", Self.worksHeader + "N\u{1B}1,Nhà,135,culture,proposed,106.05,21.05\n"))
         }
         #expect(escape.problems.first?.reason.contains("U+001B") == true)
         // In GeoJSON an escaped control character is valid JSON, so the field names it
@@ -99,13 +104,16 @@ struct InputDefectTests {
         // Given a CSV saved with classic Mac line endings (CR only)
         let world = try FixtureWorld.make()
         defer { world.remove() }
-        let rows = ["N-1,Nhà văn hoá,135,culture,proposed,106.05,21.05", "N-2,Trạm y tế,135,health,proposed,106.06,21.06"]
+        let rows = [
+            "N-1,Nhà văn hoá,135,culture,proposed,106.05,21.05", "N-2,Trạm y tế,135,health,proposed,106.06,21.06",
+        ]
         let text: String = String(Self.worksHeader.dropLast()) + "\r" + rows.joined(separator: "\r") + "\r"
         let report = try world.importer.importWorks(from: try world.write("cr.csv", text))
         // Then both rows are imported, and a bad third row is reported on line 4
         #expect(report.rowCount == 2)
         let bad = try refusal(world) {
-            _ = try $0.importWorks(from: try world.write("cr-bad.csv", text + "N-3,Cầu,135,bridge,proposed,106.07,21.07\r"))
+            _ = try $0.importWorks(
+                from: try world.write("cr-bad.csv", text + "N-3,Cầu,135,bridge,proposed,106.07,21.07\r"))
         }
         #expect(bad.problems.map(\.location) == ["line 4"])
     }
@@ -127,7 +135,9 @@ struct InputDefectTests {
         defer { world.remove() }
         let empty = try refusal(world) { _ = try $0.importStatistics(from: try world.write("empty.csv", "")) }
         #expect(empty.problems.first?.reason == "the file is empty (a header row is required)")
-        let header = try refusal(world) { _ = try $0.importWorks(from: try world.write("header.csv", Self.worksHeader)) }
+        let header = try refusal(world) {
+            _ = try $0.importWorks(from: try world.write("header.csv", Self.worksHeader))
+        }
         #expect(header.problems.first?.reason == "no rows after the header: nothing to import")
     }
 
@@ -142,11 +152,16 @@ struct InputDefectTests {
             ])
         }
         let multiPoint = #"{"type":"MultiPoint","coordinates":[[106.05,21.05],[106.06,21.06]]}"#
-        let multiLine = #"{"type":"MultiLineString","coordinates":[[[106.05,21.05],[106.06,21.06]],[[106.07,21.05],[106.08,21.06]]]}"#
+        let multiLine =
+            #"{"type":"MultiLineString","coordinates":[[[106.05,21.05],[106.06,21.06]],[[106.07,21.05],[106.08,21.06]]]}"#
         for (category, geometry) in [("water", multiPoint), ("school", multiLine)] {
-            let failure = try refusal(world) { _ = try $0.importWorks(from: try world.write("m.geojson", feature(category, geometry))) }
+            let failure = try refusal(world) {
+                _ = try $0.importWorks(from: try world.write("m.geojson", feature(category, geometry)))
+            }
             #expect(failure.problems.map(\.field) == ["geometry"])
-            #expect(failure.problems.first?.reason == "a work is a Point, LineString or Polygon (MultiLineString for roads)")
+            #expect(
+                failure.problems.first?.reason == "a work is a Point, LineString or Polygon (MultiLineString for roads)"
+            )
         }
         _ = try world.importer.importWorks(from: try world.write("road.geojson", feature("road", multiLine)))
         #expect(try world.database.workCount() == 1)
@@ -161,7 +176,10 @@ struct InputDefectTests {
         #expect(stored.work.geometry == .point(Position(x: 106.05, y: 21.05)))
         let collection = try refusal(world) {
             _ = try $0.importWorks(
-                from: try world.write("gc.csv", "id,name,programme,category,status,wkt\nZ-2,Giếng,135,water,proposed,\"GEOMETRYCOLLECTION(POINT(106.05 21.05))\"\n"))
+                from: try world.write(
+                    "gc.csv",
+                    "id,name,programme,category,status,wkt\nZ-2,Giếng,135,water,proposed,\"GEOMETRYCOLLECTION(POINT(106.05 21.05))\"\n"
+                ))
         }
         #expect(collection.problems.map(\.field) == ["wkt"])
     }
@@ -176,10 +194,22 @@ struct InputDefectTests {
         }
         let good = "[[106.0,21.0],[106.1,21.0],[106.1,21.1],[106.0,21.0]]"
         let cases: [(String, String, String)] = [
-            (unit("[[206.0,21.0],[206.1,21.0],[206.1,21.1],[206.0,21.0]]"), "geometry", "position (206.0, 21.0) is outside longitude −180…180, latitude −90…90"),
-            (unit("[[21.0,106.0],[21.0,106.1],[21.1,106.1],[21.0,106.0]]"), "geometry", "position (21.0, 106.0) is outside longitude −180…180, latitude −90…90; longitude and latitude look swapped"),
-            (unit(code: "4", good), "code", "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)"),
-            (unit(code: "\"0004\"", good), "code", "a commune code is 5 digits (GSO codes: province 2, district 3, commune 5)"),
+            (
+                unit("[[206.0,21.0],[206.1,21.0],[206.1,21.1],[206.0,21.0]]"), "geometry",
+                "position (206.0, 21.0) is outside longitude −180…180, latitude −90…90"
+            ),
+            (
+                unit("[[21.0,106.0],[21.0,106.1],[21.1,106.1],[21.0,106.0]]"), "geometry",
+                "position (21.0, 106.0) is outside longitude −180…180, latitude −90…90; longitude and latitude look swapped"
+            ),
+            (
+                unit(code: "4", good), "code",
+                "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)"
+            ),
+            (
+                unit(code: "\"0004\"", good), "code",
+                "a commune code is 5 digits (GSO codes: province 2, district 3, commune 5)"
+            ),
         ]
         for (text, field, reason) in cases {
             let failure = try refusal(world) { _ = try $0.importUnits(from: try world.write("unit.geojson", text)) }
@@ -198,7 +228,8 @@ struct InputDefectTests {
         let csv = "year,code,households,poor_households,near_poor_households\n2018,00001,100,60,50\n"
         let failure = try refusal(world) { _ = try $0.importStatistics(from: try world.write("stats.csv", csv)) }
         #expect(failure.problems.map(\.location) == ["line 2"])
-        #expect(failure.problems.first?.reason == "poor_households + near_poor_households (110) exceeds households (100)")
+        #expect(
+            failure.problems.first?.reason == "poor_households + near_poor_households (110) exceeds households (100)")
     }
 
     // MARK: Side files

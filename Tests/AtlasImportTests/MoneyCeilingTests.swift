@@ -33,7 +33,8 @@ struct MoneyCeilingTests {
         let header = "id,name,programme,category,status,planned_vnd,disbursed_vnd,lon,lat\n"
         let over = try #require(throws: ImportFailure.self) {
             try world.importer.importWorks(
-                from: try world.write("over.csv", header + "M-2,Trường,135,school,approved,1,1000000000000001,106.05,21.05\n"))
+                from: try world.write(
+                    "over.csv", header + "M-2,Trường,135,school,approved,1,1000000000000001,106.05,21.05\n"))
         }
         #expect(over.problems.map(\.field) == ["disbursed_vnd"])
         #expect(over.problems.map(\.value) == ["1000000000000001"])
@@ -44,7 +45,8 @@ struct MoneyCeilingTests {
         }
         #expect(signed.problems.map(\.field) == ["planned_vnd", "disbursed_vnd"])
         _ = try world.importer.importWorks(
-            from: try world.write("ok.csv", header + "M-4,Trường,135,school,approved,1000000000000000,0,106.05,21.05\n"))
+            from: try world.write("ok.csv", header + "M-4,Trường,135,school,approved,1000000000000000,0,106.05,21.05\n")
+        )
         #expect(try world.database.workCount() == 1)
     }
 

@@ -47,7 +47,8 @@ import Testing
         // Given (50,50) → (150,50): 50 m in each of 06001 and 06004
         let result = assigner.assign(.lineString([F.p(50, 50), F.p(150, 50)]))
         #expect(result.code == "06001")
-        #expect(result.measures == [CommuneMeasure(code: "06001", value: 50), CommuneMeasure(code: "06004", value: 50)])
+        #expect(
+            result.measures == [CommuneMeasure(code: "06001", value: 50), CommuneMeasure(code: "06004", value: 50)])
         // A line along the shared edge x = 100 counts 100 m for both: 06001
         #expect(assigner.assign(.lineString([F.p(100, 0), F.p(100, 100)])).code == "06001")
     }
@@ -74,7 +75,8 @@ import Testing
         // Given the work [70,170]×[40,60]: 30×20 = 600 m² in 06001, 70×20 = 1400 m² in 06004
         let result = assigner.assign(.polygon([F.rectangle(70, 40, 170, 60)]))
         #expect(result.code == "06004")
-        #expect(result.measures == [CommuneMeasure(code: "06001", value: 600), CommuneMeasure(code: "06004", value: 1400)])
+        #expect(
+            result.measures == [CommuneMeasure(code: "06001", value: 600), CommuneMeasure(code: "06004", value: 1400)])
         // A non-convex work (L of three 10×10 cells): two cells in 06010, one in 06001
         let l = [F.p(90, 90), F.p(110, 90), F.p(110, 100), F.p(100, 100), F.p(100, 110), F.p(90, 110)]
         let lResult = assigner.assign(.polygon([l]))
@@ -104,7 +106,8 @@ import Testing
         }
         let tiling = CommuneAssigner(communes: communes)
         for _ in 0..<500 {
-            var p = F.p(Double(Int.random(in: 0...50, using: &rng)) * 10, Double(Int.random(in: 0...50, using: &rng)) * 10)
+            var p = F.p(
+                Double(Int.random(in: 0...50, using: &rng)) * 10, Double(Int.random(in: 0...50, using: &rng)) * 10)
             var line = [p]
             for _ in 0..<Int.random(in: 1...12, using: &rng) {
                 let horizontal = Bool.random(using: &rng)

@@ -41,7 +41,9 @@ struct PackedRTree {
             while s < links.count {
                 var b = BoundingBox.empty
                 for k in s..<Swift.min(s + Self.nodeSize, links.count) {
-                    b.extend(BoundingBox(minX: boxes[4 * k], minY: boxes[4 * k + 1], maxX: boxes[4 * k + 2], maxY: boxes[4 * k + 3]))
+                    b.extend(
+                        BoundingBox(
+                            minX: boxes[4 * k], minY: boxes[4 * k + 1], maxX: boxes[4 * k + 2], maxY: boxes[4 * k + 3]))
                 }
                 parents.append(b)
                 parentLinks.append(Int32(s))

@@ -7,9 +7,11 @@ import Testing
     typealias F = Fixtures
 
     /// U-shape: [0,3]×[0,3] without the notch [1,2]×[1,3].
-    let uShape = PlanarPolygon(rings: [[
-        F.p(0, 0), F.p(3, 0), F.p(3, 3), F.p(2, 3), F.p(2, 1), F.p(1, 1), F.p(1, 3), F.p(0, 3),
-    ]])
+    let uShape = PlanarPolygon(rings: [
+        [
+            F.p(0, 0), F.p(3, 0), F.p(3, 3), F.p(2, 3), F.p(2, 1), F.p(1, 1), F.p(1, 3), F.p(0, 3),
+        ]
+    ])
 
     @Test func lineCrossingTheSquare() {
         // Given the line (−1, 0.5) → (3, 0.5) through the unit square

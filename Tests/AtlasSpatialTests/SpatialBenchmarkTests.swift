@@ -92,8 +92,10 @@ struct SpatialBenchmarkTests {
 
         // (a) villages × serving works of one category (stress: 3 M / 8 categories × 60 % serving).
         let quick = ProcessInfo.processInfo.environment["ATLAS_SPATIAL_BENCH_QUICK"] != nil
-        for (name, lineShare, d) in [("electricity", 0.5, 1000.0), ("road", 1.0, 2000.0), ("health", 0.0, 5000.0)] where !quick {
-            let works = Self.makeWorks(count: 225_000, lineShare: lineShare, villages: villages, bounds: bounds, seed: 11)
+        for (name, lineShare, d) in [("electricity", 0.5, 1000.0), ("road", 1.0, 2000.0), ("health", 0.0, 5000.0)]
+        where !quick {
+            let works = Self.makeWorks(
+                count: 225_000, lineShare: lineShare, villages: villages, bounds: bounds, seed: 11)
             let boxes = works.map(\.boundingBox)
             var buffer: [Int] = []
             var candidates = 0
@@ -116,12 +118,16 @@ struct SpatialBenchmarkTests {
             let tHas = Self.seconds {
                 for v in villages where index!.hasItem(within: d, of: v) { covered += 1 }
             }
-            print(String(format: "bench (a) %@ D=%.0f: 225000 works, index build %.3f s; bbox query grid %.3f s, STR %.3f s (%.1f candidates/village); hasItem %.3f s (%d covered)",
-                         name, d, tIndex, tGrid, tTree, Double(candidates) / Double(villages.count), tHas, covered))
+            print(
+                String(
+                    format:
+                        "bench (a) %@ D=%.0f: 225000 works, index build %.3f s; bbox query grid %.3f s, STR %.3f s (%.1f candidates/village); hasItem %.3f s (%d covered)",
+                    name, d, tIndex, tGrid, tTree, Double(candidates) / Double(villages.count), tHas, covered))
         }
 
         // (b) work boxes → communes whose box meets them (3 M works, 31 % lines as in the workload).
-        let works = Self.makeWorks(count: quick ? 1_000_000 : 3_000_000, lineShare: 0.31, villages: villages, bounds: bounds, seed: 12)
+        let works = Self.makeWorks(
+            count: quick ? 1_000_000 : 3_000_000, lineShare: 0.31, villages: villages, bounds: bounds, seed: 12)
         let boxes = works.map(\.boundingBox)
         let communeBoxes = communes.map(\.polygon.boundingBox)
         var meanSide = 0.0
@@ -137,8 +143,11 @@ struct SpatialBenchmarkTests {
             }
         }
         let tTree = Self.seconds { for b in boxes { tree.query(b, into: &buffer) } }
-        print(String(format: "bench (b) 3000000 work boxes → commune boxes: grid %.3f s, STR %.3f s (%.2f communes/work, cell %.0f m)",
-                     tGrid, tTree, Double(hits) / Double(boxes.count), meanSide))
+        print(
+            String(
+                format:
+                    "bench (b) 3000000 work boxes → commune boxes: grid %.3f s, STR %.3f s (%.2f communes/work, cell %.0f m)",
+                tGrid, tTree, Double(hits) / Double(boxes.count), meanSide))
 
         // Full assignment (point locate / line length per commune) of the same 3 M works.
         var assigner: CommuneAssigner? = nil
@@ -146,14 +155,20 @@ struct SpatialBenchmarkTests {
         var scratch = SpatialScratch()
         var assigned = 0
         let tPoints = Self.seconds {
-            for w in works where w.isPuntal { if assigner!.communeIndex(for: w, scratch: &scratch) != nil { assigned += 1 } }
+            for w in works where w.isPuntal {
+                if assigner!.communeIndex(for: w, scratch: &scratch) != nil { assigned += 1 }
+            }
         }
         let tLines = Self.seconds {
-            for w in works where w.isLineal { if assigner!.communeIndex(for: w, scratch: &scratch) != nil { assigned += 1 } }
+            for w in works where w.isLineal {
+                if assigner!.communeIndex(for: w, scratch: &scratch) != nil { assigned += 1 }
+            }
         }
         let lines = works.filter(\.isLineal).count
-        print(String(format: "bench assign (file order): build %.3f s; %d points %.3f s; %d lines %.3f s; %d assigned",
-                     tBuild, works.count - lines, tPoints, lines, tLines, assigned))
+        print(
+            String(
+                format: "bench assign (file order): build %.3f s; %d points %.3f s; %d lines %.3f s; %d assigned",
+                tBuild, works.count - lines, tPoints, lines, tLines, assigned))
 
         // The same works visited in spatial order (rows of 5 km cells): memory locality.
         func key(_ w: Geometry) -> Int {

@@ -64,7 +64,8 @@ import Testing
         // Given 100 identical points, a visitor that stops after the first sees exactly one
         let boxes = Array(repeating: BoundingBox(minX: 1, minY: 1, maxX: 1, maxY: 1), count: 100)
         var seen = 0
-        GridIndex(boxes: boxes, cellSize: 1).forEach(intersecting: BoundingBox(minX: 0, minY: 0, maxX: 2, maxY: 2)) { _ in
+        GridIndex(boxes: boxes, cellSize: 1).forEach(intersecting: BoundingBox(minX: 0, minY: 0, maxX: 2, maxY: 2)) {
+            _ in
             seen += 1
             return false
         }

@@ -30,7 +30,8 @@ import Testing
         // Expected value from Python's hashlib over the same bytes:
         // b'worksatlas-audit-v1\n1:1;64:000…0;20:2026-01-01T00:00:00Z;8:cli:root;5:local;8:user.add;-;5:Nông;-;16:{"name":"Nông"};'
         let content = AuditChain.Content(
-            id: 1, previousHash: AuditChain.genesis, recordedAt: "2026-01-01T00:00:00Z", actor: "cli:root", role: "local",
+            id: 1, previousHash: AuditChain.genesis, recordedAt: "2026-01-01T00:00:00Z", actor: "cli:root",
+            role: "local",
             action: "user.add", workId: nil, subject: "Nông", before: nil, after: "{\"name\":\"Nông\"}")
         #expect(AuditChain.hash(content) == "42d4795c5bc99f723925a5f0f8c141798d891c9e2a176f4b6315f1804e7f2664")
     }
@@ -42,8 +43,10 @@ import Testing
         #expect(report.entryCount == 5)
         let newest = try #require(try database.auditEntries(limit: 1).first)
         #expect(report.headHash == newest.entryHash)
-        #expect(try AppDatabase.inMemory().verifyAuditChain() == AuditChainReport(
-            entryCount: 0, headHash: AuditChain.genesis, firstBreak: nil, missingTriggers: []))
+        #expect(
+            try AppDatabase.inMemory().verifyAuditChain()
+                == AuditChainReport(
+                    entryCount: 0, headHash: AuditChain.genesis, firstBreak: nil, missingTriggers: []))
     }
 
     @Test(arguments: [
@@ -94,7 +97,8 @@ import Testing
         try queue.write { db in
             for name in ["a", "b"] {
                 try db.execute(
-                    sql: "INSERT INTO auditEntry (recordedAt, actor, action, subject) VALUES ('2025-01-01T00:00:00Z', 'cli:x', 'user.add', ?)",
+                    sql:
+                        "INSERT INTO auditEntry (recordedAt, actor, action, subject) VALUES ('2025-01-01T00:00:00Z', 'cli:x', 'user.add', ?)",
                     arguments: [name])
             }
         }

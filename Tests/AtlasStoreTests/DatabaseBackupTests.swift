@@ -62,9 +62,12 @@ import Testing
         try addUsers(["seed"], to: database)
         // While another task adds users one transaction at a time
         let writer = Task.detached {
-            for i in 0..<200 { try database.addUser(
-                name: "w\(i)", role: .admin, unitCode: nil,
-                credential: TokenCredential(prefix: String(format: "w%015d", i), salt: "s", hash: "h"), by: AuditActor(name: "t", role: nil)) }
+            for i in 0..<200 {
+                try database.addUser(
+                    name: "w\(i)", role: .admin, unitCode: nil,
+                    credential: TokenCredential(prefix: String(format: "w%015d", i), salt: "s", hash: "h"),
+                    by: AuditActor(name: "t", role: nil))
+            }
         }
         var copies: [String] = []
         for i in 0..<5 {
@@ -113,16 +116,25 @@ import Testing
 
         var candidates: [(name: String, write: (String) throws -> Void)] = []
         candidates.append(("text", { try Data("not a database".utf8).write(to: URL(fileURLWithPath: $0)) }))
-        candidates.append(("truncated", { try goodBytes.prefix(goodBytes.count / 2).write(to: URL(fileURLWithPath: $0)) }))
-        candidates.append(("foreign", { path in
-            let queue = try DatabaseQueue(path: path)
-            try queue.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
-        }))
-        candidates.append(("newer", { path in
-            try goodBytes.write(to: URL(fileURLWithPath: path))
-            let queue = try DatabaseQueue(path: path)
-            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('fromTheFuture')") }
-        }))
+        candidates.append(
+            ("truncated", { try goodBytes.prefix(goodBytes.count / 2).write(to: URL(fileURLWithPath: $0)) }))
+        candidates.append(
+            (
+                "foreign",
+                { path in
+                    let queue = try DatabaseQueue(path: path)
+                    try queue.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
+                }
+            ))
+        candidates.append(
+            (
+                "newer",
+                { path in
+                    try goodBytes.write(to: URL(fileURLWithPath: path))
+                    let queue = try DatabaseQueue(path: path)
+                    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('fromTheFuture')") }
+                }
+            ))
         for candidate in candidates {
             let file = folder.appendingPathComponent("\(candidate.name).sqlite").path
             try candidate.write(file)

@@ -6,10 +6,12 @@ import Testing
 @testable import AtlasStore
 
 @Suite struct SpatiaLiteBlobTests {
-    let square: Geometry = .polygon([[
-        Position(x: 106, y: 21), Position(x: 107, y: 21), Position(x: 107, y: 22), Position(x: 106, y: 22),
-        Position(x: 106, y: 21),
-    ]])
+    let square: Geometry = .polygon([
+        [
+            Position(x: 106, y: 21), Position(x: 107, y: 21), Position(x: 107, y: 22), Position(x: 106, y: 22),
+            Position(x: 106, y: 21),
+        ]
+    ])
 
     @Test func spatiaLiteReadsWhatWeWrite() throws {
         // Given our encoding of several geometries
@@ -31,7 +33,8 @@ import Testing
             #expect(try SpatiaLiteBlob.decode(Array(blob)).geometry == geometry)
         }
         let area = try database.dbWriter.read { db in
-            try Double.fetchOne(db, sql: "SELECT ST_Area(?)", arguments: [Data(SpatiaLiteBlob.encode(square, srid: 4326))])
+            try Double.fetchOne(
+                db, sql: "SELECT ST_Area(?)", arguments: [Data(SpatiaLiteBlob.encode(square, srid: 4326))])
         }
         #expect(area == 1.0)
     }

@@ -31,7 +31,9 @@ struct AuditList: ParsableCommand {
         let rows = entries.map { e in
             [String(e.id), e.recordedAt, e.actor, e.role ?? "", e.action, e.workId ?? e.subject ?? ""]
         }
-        print(TextTable.render(header: ["id", "recorded_at", "actor", "role", "action", "subject"], rows: rows), terminator: "")
+        print(
+            TextTable.render(header: ["id", "recorded_at", "actor", "role", "action", "subject"], rows: rows),
+            terminator: "")
     }
 
     static func jsonLine(_ e: AuditEntry) -> String {
@@ -64,10 +66,14 @@ struct AuditVerify: ParsableCommand {
         var problems: [String] = []
         if let broken = report.firstBreak { problems.append(broken.description) }
         if !report.missingTriggers.isEmpty {
-            problems.append("the append-only triggers \(report.missingTriggers.joined(separator: ", ")) are missing (dropped by hand?)")
+            problems.append(
+                "the append-only triggers \(report.missingTriggers.joined(separator: ", ")) are missing (dropped by hand?)"
+            )
         }
         guard problems.isEmpty else {
-            throw DataProblem(description: "audit log of \(report.entryCount) entries is NOT intact:\n  " + problems.joined(separator: "\n  "))
+            throw DataProblem(
+                description: "audit log of \(report.entryCount) entries is NOT intact:\n  "
+                    + problems.joined(separator: "\n  "))
         }
         print("audit log intact: \(report.entryCount) entries; head \(report.headHash)")
     }

@@ -20,7 +20,10 @@ struct Coverage: ParsableCommand {
     @OptionGroup var coverage: CoverageOptions
     @Option(help: "Only communes of this district (code).") var district: String?
     @Option(help: "Year of the statistics for communes without villages (default: latest).") var year: Int?
-    @Option(help: "table, csv (one row per commune and category: commune_code, category, households, served_households, coverage), json, or wide (one row per commune).")
+    @Option(
+        help:
+            "table, csv (one row per commune and category: commune_code, category, households, served_households, coverage), json, or wide (one row per commune)."
+    )
     var format: Format = .table
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
@@ -36,7 +39,8 @@ struct Coverage: ParsableCommand {
         case .wide: text = CoverageFormatter.wide(report)
         case .json: text = try CoverageFormatter.json(report)
         case .table:
-            let names = Dictionary(try db.units(kind: .commune).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(
+                try db.units(kind: .commune).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             text = CoverageFormatter.table(report, names: names)
         }
         if let output {
@@ -50,7 +54,9 @@ struct Coverage: ParsableCommand {
             Terminal.note("note: \(centroid) communes have no villages and were measured at their centroid")
         }
         if report.villagesWithoutLocation > 0 {
-            Terminal.note("note: \(report.villagesWithoutLocation) villages have no location; only villages_served can serve them")
+            Terminal.note(
+                "note: \(report.villagesWithoutLocation) villages have no location; only villages_served can serve them"
+            )
         }
     }
 }

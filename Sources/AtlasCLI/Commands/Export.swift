@@ -54,12 +54,16 @@ struct ExportCommunes: ParsableCommand {
         let years = try db.statisticsYears()
         let chosenYear = year ?? years.last ?? Calendar.current.component(.year, from: Date())
         if !years.contains(chosenYear) {
-            let known = years.isEmpty ? "none is loaded (worksatlas import stats)" : "there are statistics for \(years.map(String.init).joined(separator: ", "))"
+            let known =
+                years.isEmpty
+                ? "none is loaded (worksatlas import stats)"
+                : "there are statistics for \(years.map(String.init).joined(separator: ", "))"
             Terminal.note("note: no statistics for \(chosenYear): households and poverty are empty; \(known)")
         }
         var export = CommuneMapExport(year: chosenYear)
         export.addCoverage(
-            try CoverageEngine(rules: try coverage.loadRules()).run(on: db, asOf: coverage.asOfDate, statsYear: chosenYear))
+            try CoverageEngine(rules: try coverage.loadRules()).run(
+                on: db, asOf: coverage.asOfDate, statsYear: chosenYear))
         export.addTargets(
             CommuneTargetFields.compute(
                 stats: try db.allStatistics(), classifications: try db.allClassifications(),

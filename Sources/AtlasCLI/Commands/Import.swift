@@ -5,9 +5,12 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import units, villages, statistics, classifications or works (GeoJSON or CSV; the README lists their columns); a file with any bad row changes nothing.",
-        subcommands: [ImportUnits.self, ImportVillages.self, ImportStats.self, ImportClassifications.self,
-                      ImportWorks.self]
+        abstract:
+            "Import units, villages, statistics, classifications or works (GeoJSON or CSV; the README lists their columns); a file with any bad row changes nothing.",
+        subcommands: [
+            ImportUnits.self, ImportVillages.self, ImportStats.self, ImportClassifications.self,
+            ImportWorks.self,
+        ]
     )
 }
 
@@ -39,7 +42,8 @@ struct ImportOptions: ParsableArguments {
         for warning in report.warnings { Terminal.note("warning: \(warning)") }
         print("imported \(report.rowCount) \(report.kind) from \(report.file)")
         if timings {
-            Terminal.note(report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
+            Terminal.note(
+                report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
         }
     }
 }
@@ -122,6 +126,7 @@ struct ImportWorks: ImportSubcommand {
 
     func importFile(with importer: Importer) throws -> ImportReport {
         let progress: (@Sendable (Int, Int) -> Void)? = Terminal.isInteractive ? Terminal.progress(label: "works") : nil
-        return try importer.importWorks(from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress)
+        return try importer.importWorks(
+            from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress)
     }
 }

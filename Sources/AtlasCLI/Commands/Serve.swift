@@ -20,16 +20,23 @@ struct Serve: AsyncParsableCommand {
     var leaflet: String = "/usr/share/javascript/leaflet"
     @Option(help: "Background tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png (default: none).")
     var tiles: String?
-    @Option(name: .customLong("public-url"), help: "The URL clients use (behind a proxy), for links in OGC responses (default: the listening address; never the request's Host header).")
+    @Option(
+        name: .customLong("public-url"),
+        help:
+            "The URL clients use (behind a proxy), for links in OGC responses (default: the listening address; never the request's Host header)."
+    )
     var publicURL: String?
-    @Option(help: "Coverage rules as JSON (default: the standard rules, as in Data/coverage-rules.json).") var rules: String?
+    @Option(help: "Coverage rules as JSON (default: the standard rules, as in Data/coverage-rules.json).") var rules:
+        String?
     @Option(
         name: .customLong("request-timeout"),
         help: "Seconds a request may take to arrive, and a connection may stay idle, before it is closed.")
     var requestTimeout: Int = 30
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, got \(port)")
+        }
         if let tiles, !(tiles.hasPrefix("http://") || tiles.hasPrefix("https://")) || !tiles.contains("{z}") {
             throw ValidationError("--tiles must be an http(s) URL template with {z}, {x} and {y}, got \"\(tiles)\"")
         }
@@ -39,7 +46,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...3600).contains(requestTimeout) else {
             throw ValidationError("--request-timeout must be between 1 and 3600 seconds, got \(requestTimeout)")
         }
-        if let rules, !FileManager.default.fileExists(atPath: rules) { throw ValidationError("no such rules file: \(rules)") }
+        if let rules, !FileManager.default.fileExists(atPath: rules) {
+            throw ValidationError("no such rules file: \(rules)")
+        }
     }
 
     func run() async throws {
@@ -47,10 +56,12 @@ struct Serve: AsyncParsableCommand {
             Terminal.note("note: \(maps)/index.html not found; the map page will answer 404 (see --maps)")
         }
         if !FileManager.default.fileExists(atPath: leaflet + "/leaflet.js") {
-            Terminal.note("note: \(leaflet)/leaflet.js not found; install libjs-leaflet (Scripts/setup) or give --leaflet")
+            Terminal.note(
+                "note: \(leaflet)/leaflet.js not found; install libjs-leaflet (Scripts/setup) or give --leaflet")
         }
         if publicURL == nil && ["0.0.0.0", "::"].contains(host) {
-            Terminal.note("note: listening on every address; give --public-url so OGC links name the address clients use")
+            Terminal.note(
+                "note: listening on every address; give --public-url so OGC links name the address clients use")
         }
         let options = ServerOptions(
             mapsDirectory: maps, leafletDirectory: leaflet, tileURL: tiles, publicURL: publicURL,

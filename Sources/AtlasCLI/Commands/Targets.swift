@@ -27,17 +27,22 @@ struct Targets: ParsableCommand {
         if let scope { results.removeAll { $0.scope != scope } }
         let header = ["id", "scope", "name", "indicator", "value", "unit", "target", "status", "basis"]
         let rows = results.map { r -> [String] in
-            [r.id, r.scope, r.scopeName, r.indicator, r.value.map { String(format: "%.2f", $0) } ?? "", r.unit, r.band,
-             r.status.rawValue, r.basis]
+            [
+                r.id, r.scope, r.scopeName, r.indicator, r.value.map { String(format: "%.2f", $0) } ?? "", r.unit,
+                r.band,
+                r.status.rawValue, r.basis,
+            ]
         }
         switch format {
         case .table: print(TextTable.render(header: header, rows: rows), terminator: "")
         case .csv: print(CSVText.render(header: header, rows: rows), terminator: "")
         case .json:
             let objects: [[String: Any]] = results.map { r in
-                ["id": r.id, "scope": r.scope, "scope_name": r.scopeName, "indicator": r.indicator,
-                 "value": r.value.map { $0 as Any } ?? NSNull(), "unit": r.unit, "target": r.band,
-                 "status": r.status.rawValue, "basis": r.basis]
+                [
+                    "id": r.id, "scope": r.scope, "scope_name": r.scopeName, "indicator": r.indicator,
+                    "value": r.value.map { $0 as Any } ?? NSNull(), "unit": r.unit, "target": r.band,
+                    "status": r.status.rawValue, "basis": r.basis,
+                ]
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))

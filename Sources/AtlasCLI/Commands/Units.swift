@@ -34,8 +34,10 @@ struct Sources: ParsableCommand {
 
     func run() throws {
         let rows = try database.open().dataSources().map { item in
-            [item.importedAt, item.source.kind, item.source.file, String(item.rowCount),
-             item.source.attribution ?? "", item.source.notice ?? ""]
+            [
+                item.importedAt, item.source.kind, item.source.file, String(item.rowCount),
+                item.source.attribution ?? "", item.source.notice ?? "",
+            ]
         }
         print(
             TextTable.render(header: ["imported_at", "kind", "file", "rows", "attribution", "notice"], rows: rows),

@@ -40,7 +40,8 @@ struct UsersAdd: ParsableCommand {
             throw DataProblem(description: error.description)
         }
         print(token)
-        Terminal.note("token of \(name) (\(role.rawValue)\(unit.map { ", unit \($0)" } ?? "")): shown once, keep it safe")
+        Terminal.note(
+            "token of \(name) (\(role.rawValue)\(unit.map { ", unit \($0)" } ?? "")): shown once, keep it safe")
     }
 }
 
@@ -70,6 +71,7 @@ struct UsersList: ParsableCommand {
         let rows = try database.open().users().map { u in
             [u.name, u.role.rawValue, u.unitCode ?? "", u.createdAt, u.revokedAt ?? ""]
         }
-        print(TextTable.render(header: ["name", "role", "unit", "created_at", "revoked_at"], rows: rows), terminator: "")
+        print(
+            TextTable.render(header: ["name", "role", "unit", "created_at", "revoked_at"], rows: rows), terminator: "")
     }
 }

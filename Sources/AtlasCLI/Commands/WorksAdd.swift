@@ -34,7 +34,9 @@ struct WorksAdd: ParsableCommand {
     @Option(name: .customLong("disbursed-vnd"), help: "Disbursed investment in whole đồng.") var disbursedVND: String?
 
     func validate() throws {
-        if (point == nil) == (wkt == nil) { throw ValidationError("give the location with exactly one of --point or --wkt") }
+        if (point == nil) == (wkt == nil) {
+            throw ValidationError("give the location with exactly one of --point or --wkt")
+        }
     }
 
     func run() throws {
@@ -56,7 +58,8 @@ struct WorksAdd: ParsableCommand {
         print("registered work \(stored.work.id) in commune \(stored.communeCode ?? "none")")
         if stored.communeDisagrees {
             Terminal.note(
-                "warning: declared commune \(stored.work.declaredCommuneCode ?? "") disagrees with the geometry (\(stored.communeCode ?? "none")); kept as declared and flagged")
+                "warning: declared commune \(stored.work.declaredCommuneCode ?? "") disagrees with the geometry (\(stored.communeCode ?? "none")); kept as declared and flagged"
+            )
         }
     }
 

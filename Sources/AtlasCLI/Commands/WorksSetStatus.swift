@@ -7,7 +7,9 @@ struct WorksSetStatus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-status",
         abstract: "Move a work to its next status (legal transitions only), recording the date.",
-        discussion: "proposed → approved → under_construction → completed → handed_over; cancelled from any state before completed.")
+        discussion:
+            "proposed → approved → under_construction → completed → handed_over; cancelled from any state before completed."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The work id.") var id: String

@@ -32,14 +32,19 @@ struct WorksShow: ParsableCommand {
         for case let (label, value?) in optional { lines.append((label, value)) }
         for line in w.funding {
             lines.append(
-                ("funding " + (line.source?.rawValue ?? "(unspecified)"),
-                 "planned \(Money.format(line.plannedVND)), disbursed \(Money.format(line.disbursedVND))"
-                    + (line.labourDays.map { ", \($0) labour days" } ?? "")))
+                (
+                    "funding " + (line.source?.rawValue ?? "(unspecified)"),
+                    "planned \(Money.format(line.plannedVND)), disbursed \(Money.format(line.disbursedVND))"
+                        + (line.labourDays.map { ", \($0) labour days" } ?? "")
+                ))
         }
         for change in s.history {
             lines.append(
-                ("status change", "\(change.from?.rawValue ?? "registered as") → \(change.to.rawValue)"
-                    + " on \(change.on?.description ?? "unknown date") (recorded \(change.recordedAt))"))
+                (
+                    "status change",
+                    "\(change.from?.rawValue ?? "registered as") → \(change.to.rawValue)"
+                        + " on \(change.on?.description ?? "unknown date") (recorded \(change.recordedAt))"
+                ))
         }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {

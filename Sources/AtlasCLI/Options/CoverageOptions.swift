@@ -5,7 +5,10 @@ import Foundation
 
 /// `--rules FILE` and `--as-of DATE`, shared by coverage, targets and exports.
 struct CoverageOptions: ParsableArguments {
-    @Option(help: "Coverage rules as JSON: distances and conditions per category (default: the standard rules, as in Data/coverage-rules.json).")
+    @Option(
+        help:
+            "Coverage rules as JSON: distances and conditions per category (default: the standard rules, as in Data/coverage-rules.json)."
+    )
     var rules: String?
 
     @Option(name: .customLong("as-of"), help: "Count only works completed on or before this date (YYYY-MM-DD).")
@@ -32,7 +35,8 @@ struct CoverageOptions: ParsableArguments {
         do {
             _ = try StrictJSONParser().parse(bytes)
         } catch {
-            throw ModelError.invalid(field: URL(fileURLWithPath: path).lastPathComponent, value: "", reason: error.description)
+            throw ModelError.invalid(
+                field: URL(fileURLWithPath: path).lastPathComponent, value: "", reason: error.description)
         }
         return try CoverageRules.load(from: URL(fileURLWithPath: path))
     }

@@ -16,7 +16,8 @@ enum CoverageFormatter {
                 rows.append([commune.code, category.rawValue, "\(t.households)", "\(t.servedHouseholds)", ratio])
             }
         }
-        return CSVText.render(header: ["commune_code", "category", "households", "served_households", "coverage"], rows: rows)
+        return CSVText.render(
+            header: ["commune_code", "category", "households", "served_households", "coverage"], rows: rows)
     }
 
     /// One row per commune: coverage_<category> (full precision) and works_<category>.
@@ -24,7 +25,8 @@ enum CoverageFormatter {
         let categories = WorkCategory.allCases
         let header = ["code"] + categories.map { "coverage_\($0.rawValue)" } + categories.map { "works_\($0.rawValue)" }
         let rows = report.communes.map { c in
-            [c.code] + categories.map { c.ratio($0).map { "\($0)" } ?? "" } + categories.map { String(c.workCounts[$0] ?? 0) }
+            [c.code] + categories.map { c.ratio($0).map { "\($0)" } ?? "" }
+                + categories.map { String(c.workCounts[$0] ?? 0) }
         }
         return CSVText.render(header: header, rows: rows)
     }

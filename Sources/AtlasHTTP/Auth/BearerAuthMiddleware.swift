@@ -7,7 +7,9 @@ struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = AtlasRequestContext
     let database: AppDatabase
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }

@@ -1,5 +1,5 @@
-import AtlasModel
 import AtlasGeoJSON
+import AtlasModel
 import AtlasStore
 import Foundation
 import Hummingbird
@@ -23,7 +23,8 @@ struct AuditController: Sendable {
             throw Problem.invalidParameter("work", work, Work.idRule)
         }
         let database = environment.database
-        let visible: (@Sendable (WorkPlace) -> Bool)? = identity.role == .admin ? nil : { @Sendable place in identity.covers(place) }
+        let visible: (@Sendable (WorkPlace) -> Bool)? =
+            identity.role == .admin ? nil : { @Sendable place in identity.covers(place) }
         let entries = try await blocking {
             try database.auditEntries(workId: work, limit: limit, offset: offset, visible: visible)
         }

@@ -34,14 +34,17 @@ struct ItemsController: Sendable {
         let kept = query.values.filter { $0.key != "limit" && $0.key != "offset" }.sorted { $0.key < $1.key }
             .map { ($0.key, $0.value) }
         func pageLink(_ rel: String, _ title: String, _ start: Int) -> JSONValue {
-            links.link(path, rel: rel, type: MediaTypes.geoJSON, title: title,
+            links.link(
+                path, rel: rel, type: MediaTypes.geoJSON, title: title,
                 query: kept + [("limit", String(limit)), ("offset", String(start))])
         }
         var pageLinks = [pageLink("self", "This page", offset)]
         if more { pageLinks.append(pageLink("next", "Next page", offset + limit)) }
         if offset > 0 { pageLinks.append(pageLink("prev", "Previous page", max(0, offset - limit))) }
         pageLinks.append(
-            links.link("/ogc/collections/\(collection.rawValue)", rel: "collection", type: MediaTypes.json, title: collection.title))
+            links.link(
+                "/ogc/collections/\(collection.rawValue)", rel: "collection", type: MediaTypes.json,
+                title: collection.title))
         let members: JSONObject = [
             "numberMatched": .integer(Int64(matched)), "numberReturned": .integer(Int64(ids.count)),
             "timeStamp": .string(Self.timeStamp()), "links": .array(pageLinks),
@@ -70,12 +73,15 @@ struct ItemsController: Sendable {
             record,
             members: [
                 "links": [
-                    links.link(base + "/items/" + LinkBuilder.encode(id), rel: "self", type: MediaTypes.geoJSON, title: "This feature"),
+                    links.link(
+                        base + "/items/" + LinkBuilder.encode(id), rel: "self", type: MediaTypes.geoJSON,
+                        title: "This feature"),
                     links.link(base, rel: "collection", type: MediaTypes.json, title: collection.title),
                 ]
             ])
         return Response(
-            status: .ok, headers: [.contentType: MediaTypes.geoJSON], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+            status: .ok, headers: [.contentType: MediaTypes.geoJSON],
+            body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     /// How to list the ids of a page (limit, offset), count all matches, and fetch features by id.

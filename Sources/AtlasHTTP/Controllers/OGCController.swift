@@ -28,7 +28,9 @@ struct OGCController: Sendable {
             "description": "Poverty-reduction infrastructure works, communes and districts (OGC API – Features).",
             "links": [
                 links.link("/ogc", rel: "self", type: MediaTypes.json, title: "This document"),
-                links.link("/ogc/api", rel: "service-desc", type: MediaTypes.openAPI, title: "The API definition (OpenAPI 3.0)"),
+                links.link(
+                    "/ogc/api", rel: "service-desc", type: MediaTypes.openAPI, title: "The API definition (OpenAPI 3.0)"
+                ),
                 links.link("/ogc/conformance", rel: "conformance", type: MediaTypes.json, title: "Conformance classes"),
                 links.link("/ogc/collections", rel: "data", type: MediaTypes.json, title: "The feature collections"),
             ],
@@ -43,7 +45,8 @@ struct OGCController: Sendable {
     @Sendable func api(_ request: Request, context: AtlasRequestContext) throws -> Response {
         try checkFormat(QueryParameters(request.uri.query, allowed: ["f"]))
         let links = LinkBuilder(options: environment.options)
-        return .json(OpenAPIDocument.make(serverURL: links.base.isEmpty ? "/" : links.base), contentType: MediaTypes.openAPI)
+        return .json(
+            OpenAPIDocument.make(serverURL: links.base.isEmpty ? "/" : links.base), contentType: MediaTypes.openAPI)
     }
 
     @Sendable func list(_ request: Request, context: AtlasRequestContext) async throws -> Response {
@@ -51,7 +54,9 @@ struct OGCController: Sendable {
         let links = LinkBuilder(options: environment.options)
         let summary = try await environment.layers.layerSummary()
         return .json([
-            "links": [links.link("/ogc/collections", rel: "self", type: MediaTypes.json, title: "The feature collections")],
+            "links": [
+                links.link("/ogc/collections", rel: "self", type: MediaTypes.json, title: "The feature collections")
+            ],
             "collections": .array(CollectionID.allCases.map { describe($0, summary: summary, links: links) }),
         ])
     }

@@ -15,11 +15,12 @@ struct SiteController: Sendable {
         _ = try QueryParameters(request.uri.query, allowed: [])
         let database = environment.database
         let provenance = try await blocking { try database.provenance() }
-        return .json([
-            "tiles": environment.options.tileURL.map(JSONValue.string) ?? .null,
-            "notices": .array(provenance.notices.map(JSONValue.string)),
-            "attributions": .array(provenance.attributions.map(JSONValue.string)),
-        ], headers: [.cacheControl: "no-cache"])
+        return .json(
+            [
+                "tiles": environment.options.tileURL.map(JSONValue.string) ?? .null,
+                "notices": .array(provenance.notices.map(JSONValue.string)),
+                "attributions": .array(provenance.attributions.map(JSONValue.string)),
+            ], headers: [.cacheControl: "no-cache"])
     }
 
     @Sendable func health(_ request: Request, context: AtlasRequestContext) async throws -> Response {

@@ -30,7 +30,8 @@ struct WorksController: Sendable {
             let row = try Importer(database: database).validatedWork(fields: fields, geometry: geometry)
             return try database.createWork(
                 row, by: identity.actor, recordedOn: .today(),
-                authorize: { try identity.requireCovers($0, "register", moving: false) }, render: WorkAuditDocument.text)
+                authorize: { try identity.requireCovers($0, "register", moving: false) }, render: WorkAuditDocument.text
+            )
         }
         await environment.layers.invalidate()
         let location = "/ogc/collections/works/items/\(LinkBuilder.encode(stored.work.id))"
@@ -43,7 +44,9 @@ struct WorksController: Sendable {
         let id = try workId(context)
         let (changes, newGeometry) = try WorkRequestBody.update(try await body(request, context), id: id)
         let database = environment.database
-        guard let current = try await database.featureWork(id: id) else { throw Problem.notFound("no work with id \(id)") }
+        guard let current = try await database.featureWork(id: id) else {
+            throw Problem.notFound("no work with id \(id)")
+        }
         try identity.requireCovers(
             try await blocking { try database.place(ofWork: current) }, "change", moving: false)
         if changes.isEmpty && newGeometry == nil { return try feature(current, status: .ok) }  // nothing to do
@@ -98,7 +101,8 @@ struct WorksController: Sendable {
         return id
     }
 
-    private func feature(_ work: StoredWork, status: HTTPResponse.Status, headers: HTTPFields = [:]) throws -> Response {
+    private func feature(_ work: StoredWork, status: HTTPResponse.Status, headers: HTTPFields = [:]) throws -> Response
+    {
         var headers = headers
         headers[.contentType] = MediaTypes.geoJSON
         let text = try FeatureStream.featureText(WorkJSON.record(work)) + "\n"

@@ -58,10 +58,13 @@ extension Problem {
     static let base = "urn:worksatlas:problem:"
 
     /// A bad query (or, with `location: "path"`, path) parameter (400), naming it.
-    static func invalidParameter(_ name: String, _ value: String, _ reason: String, location: String = "query") -> Problem {
+    static func invalidParameter(
+        _ name: String, _ value: String, _ reason: String, location: String = "query"
+    ) -> Problem {
         Problem(
             .badRequest, type: base + "invalid-parameter",
-            title: location == "path" ? "Invalid path parameter" : "Invalid query parameter", detail: "\(name): \(reason)",
+            title: location == "path" ? "Invalid path parameter" : "Invalid query parameter",
+            detail: "\(name): \(reason)",
             errors: [FieldError(location: location, field: name, value: String(value.prefix(200)), reason: reason)])
     }
 
@@ -92,7 +95,8 @@ extension Problem {
 
     /// Data that breaks the SPEC rules (422), with every problem found.
     static func invalidData(_ detail: String, errors: [FieldError]) -> Problem {
-        Problem(.unprocessableContent, type: base + "invalid-data", title: "Invalid data", detail: detail, errors: errors)
+        Problem(
+            .unprocessableContent, type: base + "invalid-data", title: "Invalid data", detail: detail, errors: errors)
     }
 
     static func tooLarge(limit: Int) -> Problem {

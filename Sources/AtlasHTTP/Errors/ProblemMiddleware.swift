@@ -10,7 +10,9 @@ import NIOCore
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteTable
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {
@@ -60,7 +62,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case is NIOTooManyBytesError:
             return .tooLarge(limit: maxUploadSize)
         case let http as HTTPError where http.status == .notFound && http.body == nil:
-            return .http(.notFound, detail: "nothing here: the map is at /, OGC API – Features at /ogc, the works API at /api")
+            return .http(
+                .notFound, detail: "nothing here: the map is at /, OGC API – Features at /ogc, the works API at /api")
         case let http as HTTPError:
             return .http(http.status, detail: http.body)
         case let http as any HTTPResponseError:

@@ -1,4 +1,5 @@
 import AtlasModel
+
 /// The feature collections served under `/ogc/collections`.
 enum CollectionID: String, CaseIterable, Sendable {
     case communes, districts, works
@@ -6,7 +7,8 @@ enum CollectionID: String, CaseIterable, Sendable {
     init(path value: String) throws {
         guard let id = CollectionID(rawValue: value) else {
             throw Problem.notFound(
-                "no collection \"\(value.prefix(64))\" (collections: \(Self.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "no collection \"\(value.prefix(64))\" (collections: \(Self.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         self = id
     }

@@ -53,7 +53,8 @@ enum FeatureStream {
 
     /// One Feature as JSON text, with `links` (OGC) or other members after `geometry`.
     static func featureText(_ feature: FeatureRecord, members: JSONObject = [:]) throws -> String {
-        try FeatureText.feature(id: feature.id, properties: feature.properties, geometry: feature.geometry, members: members)
+        try FeatureText.feature(
+            id: feature.id, properties: feature.properties, geometry: feature.geometry, members: members)
     }
 }
 

@@ -19,10 +19,14 @@ struct LinkBuilder: Sendable {
     }
 
     func link(_ path: String, rel: String, type: String, title: String, query: [(String, String)] = []) -> JSONValue {
-        .object(["href": .string(url(path, query: query)), "rel": .string(rel), "type": .string(type), "title": .string(title)])
+        .object([
+            "href": .string(url(path, query: query)), "rel": .string(rel), "type": .string(type),
+            "title": .string(title),
+        ])
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,:")
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,:")
 
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

@@ -32,25 +32,33 @@ enum OpenAPIComponents {
             "limit": query(
                 "limit", "Features per page (default 100; values above 10,000 are clamped to 10,000).",
                 ["type": "integer", "minimum": 1, "default": 100]),
-            "auditLimit": query("limit", "Entries per page (default 100; values above 1,000 are clamped to 1,000).",
+            "auditLimit": query(
+                "limit", "Entries per page (default 100; values above 1,000 are clamped to 1,000).",
                 ["type": "integer", "minimum": 1, "default": 100]),
-            "offset": query("offset", "Features to skip (paging; follow the next link).",
+            "offset": query(
+                "offset", "Features to skip (paging; follow the next link).",
                 ["type": "integer", "minimum": 0, "maximum": 1_000_000_000, "default": 0]),
             "bbox": query(
                 "bbox", "minLon,minLat,maxLon,maxLat in WGS84 (CRS84): features intersecting the box (min ≤ max).",
-                ["type": "array", "minItems": 4, "maxItems": 4, "items": ["type": "number", "minimum": -180, "maximum": 180]],
+                [
+                    "type": "array", "minItems": 4, "maxItems": 4,
+                    "items": ["type": "number", "minimum": -180, "maximum": 180],
+                ],
                 style: true),
             "datetime": query(
-                "datetime", "Completion date: an RFC 3339 date or date-time, or an interval start/end with .. for an open end.",
+                "datetime",
+                "Completion date: an RFC 3339 date or date-time, or an interval start/end with .. for an open end.",
                 [
                     "type": "string", "minLength": 1,
-                    "pattern": #"^(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|z|[+-][0-9]{2}:[0-9]{2}))?)?(/(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"#,
+                    "pattern":
+                        #"^(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|z|[+-][0-9]{2}:[0-9]{2}))?)?(/(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"#,
                 ]),
             "programme": query("programme", "Only works of this programme.", enumeration(Programme.self)),
             "category": query("category", "Only works of this category.", enumeration(WorkCategory.self)),
             "status": query("status", "Only works in this status.", enumeration(WorkStatus.self)),
             "district": query("district", "Only features in this district (code).", code),
-            "year": query("year", "Statistics year of the commune properties (default: the latest).",
+            "year": query(
+                "year", "Statistics year of the commune properties (default: the latest).",
                 ["type": "integer", "minimum": 1900, "maximum": 2100]),
             "work": query("work", "Only entries of this work.", workId),
             "workId": ["name": "workId", "in": "path", "required": true, "schema": workId],
@@ -66,13 +74,19 @@ enum OpenAPIComponents {
 
     static let link: JSONValue = [
         "type": "object", "required": ["href", "rel"],
-        "properties": ["href": ["type": "string"], "rel": ["type": "string"], "type": ["type": "string"], "title": ["type": "string"]],
+        "properties": [
+            "href": ["type": "string"], "rel": ["type": "string"], "type": ["type": "string"],
+            "title": ["type": "string"],
+        ],
     ]
 
     static let geometry: JSONValue = [
         "type": "object", "required": ["type", "coordinates"],
         "properties": [
-            "type": ["type": "string", "enum": ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]],
+            "type": [
+                "type": "string",
+                "enum": ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"],
+            ],
             "coordinates": ["type": "array", "items": [:]],
         ],
     ]
@@ -90,25 +104,104 @@ enum OpenAPIComponents {
         [
             "Link": link,
             "Geometry": geometry,
-            "LandingPage": ["type": "object", "required": ["links"], "properties": ["title": ["type": "string"], "description": ["type": "string"], "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]]]],
-            "Conformance": ["type": "object", "required": ["conformsTo"], "properties": ["conformsTo": ["type": "array", "items": ["type": "string"]]]],
-            "Collection": ["type": "object", "required": ["id", "links"], "properties": ["id": ["type": "string"], "title": ["type": "string"], "description": ["type": "string"], "itemType": ["type": "string"], "crs": ["type": "array", "items": ["type": "string"]], "extent": ["type": "object"], "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]]]],
-            "Collections": ["type": "object", "required": ["links", "collections"], "properties": ["links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]], "collections": ["type": "array", "items": ["$ref": "#/components/schemas/Collection"]]]],
-            "Feature": ["type": "object", "required": ["type", "properties", "geometry"], "properties": ["type": ["type": "string", "enum": ["Feature"]], "id": ["type": "string"], "properties": ["type": "object"], "geometry": nullableGeometry, "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]]]],
-            "FeatureCollection": ["type": "object", "required": ["type", "features"], "properties": ["type": ["type": "string", "enum": ["FeatureCollection"]], "features": ["type": "array", "items": ["$ref": "#/components/schemas/Feature"]], "numberMatched": ["type": "integer", "minimum": 0], "numberReturned": ["type": "integer", "minimum": 0], "timeStamp": ["type": "string", "format": "date-time"], "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]]]],
-            "WorkFeature": ["type": "object", "required": ["type", "properties", "geometry"], "description": "A GeoJSON Feature whose properties are the fields of a works import: id, name, programme, category, status, surface, road_class, commune_code, exactness, accuracy_m, villages_served, approved_on, started_on, completed_on, investor, planned_vnd, disbursed_vnd, planned_<source>_vnd, disbursed_<source>_vnd, labour_days.", "properties": ["type": ["type": "string", "enum": ["Feature"]], "id": ["type": "string"], "properties": workFields, "geometry": ["$ref": "#/components/schemas/Geometry"]]],
-            "WorkPatch": ["type": "object", "additionalProperties": false, "description": "The properties to change (null clears one) and/or a new geometry.", "properties": ["type": ["type": "string", "enum": ["Feature"]], "properties": workFields, "geometry": nullableGeometry]],
-            "StatusChange": ["type": "object", "additionalProperties": false, "required": ["status", "date"], "properties": ["status": enumeration(WorkStatus.self), "date": date]],
-            "AuditLog": ["type": "object", "required": ["entries"], "properties": ["entries": ["type": "array", "items": ["type": "object"]]]],
-            "Problem": ["type": "object", "required": ["type", "title", "status", "detail", "errors"], "properties": ["type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"], "detail": ["type": "string"], "errors": ["type": "array", "items": ["type": "object", "required": ["location", "field", "value", "reason"], "properties": ["location": ["type": "string"], "field": ["type": "string"], "value": ["type": "string"], "reason": ["type": "string"]]]]]],
+            "LandingPage": [
+                "type": "object", "required": ["links"],
+                "properties": [
+                    "title": ["type": "string"], "description": ["type": "string"],
+                    "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]],
+                ],
+            ],
+            "Conformance": [
+                "type": "object", "required": ["conformsTo"],
+                "properties": ["conformsTo": ["type": "array", "items": ["type": "string"]]],
+            ],
+            "Collection": [
+                "type": "object", "required": ["id", "links"],
+                "properties": [
+                    "id": ["type": "string"], "title": ["type": "string"], "description": ["type": "string"],
+                    "itemType": ["type": "string"], "crs": ["type": "array", "items": ["type": "string"]],
+                    "extent": ["type": "object"],
+                    "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]],
+                ],
+            ],
+            "Collections": [
+                "type": "object", "required": ["links", "collections"],
+                "properties": [
+                    "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]],
+                    "collections": ["type": "array", "items": ["$ref": "#/components/schemas/Collection"]],
+                ],
+            ],
+            "Feature": [
+                "type": "object", "required": ["type", "properties", "geometry"],
+                "properties": [
+                    "type": ["type": "string", "enum": ["Feature"]], "id": ["type": "string"],
+                    "properties": ["type": "object"], "geometry": nullableGeometry,
+                    "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]],
+                ],
+            ],
+            "FeatureCollection": [
+                "type": "object", "required": ["type", "features"],
+                "properties": [
+                    "type": ["type": "string", "enum": ["FeatureCollection"]],
+                    "features": ["type": "array", "items": ["$ref": "#/components/schemas/Feature"]],
+                    "numberMatched": ["type": "integer", "minimum": 0],
+                    "numberReturned": ["type": "integer", "minimum": 0],
+                    "timeStamp": ["type": "string", "format": "date-time"],
+                    "links": ["type": "array", "items": ["$ref": "#/components/schemas/Link"]],
+                ],
+            ],
+            "WorkFeature": [
+                "type": "object", "required": ["type", "properties", "geometry"],
+                "description":
+                    "A GeoJSON Feature whose properties are the fields of a works import: id, name, programme, category, status, surface, road_class, commune_code, exactness, accuracy_m, villages_served, approved_on, started_on, completed_on, investor, planned_vnd, disbursed_vnd, planned_<source>_vnd, disbursed_<source>_vnd, labour_days.",
+                "properties": [
+                    "type": ["type": "string", "enum": ["Feature"]], "id": ["type": "string"], "properties": workFields,
+                    "geometry": ["$ref": "#/components/schemas/Geometry"],
+                ],
+            ],
+            "WorkPatch": [
+                "type": "object", "additionalProperties": false,
+                "description": "The properties to change (null clears one) and/or a new geometry.",
+                "properties": [
+                    "type": ["type": "string", "enum": ["Feature"]], "properties": workFields,
+                    "geometry": nullableGeometry,
+                ],
+            ],
+            "StatusChange": [
+                "type": "object", "additionalProperties": false, "required": ["status", "date"],
+                "properties": ["status": enumeration(WorkStatus.self), "date": date],
+            ],
+            "AuditLog": [
+                "type": "object", "required": ["entries"],
+                "properties": ["entries": ["type": "array", "items": ["type": "object"]]],
+            ],
+            "Problem": [
+                "type": "object", "required": ["type", "title", "status", "detail", "errors"],
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"],
+                    "errors": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["location", "field", "value", "reason"],
+                            "properties": [
+                                "location": ["type": "string"], "field": ["type": "string"],
+                                "value": ["type": "string"], "reason": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
         ]
     }
 
     static var problemResponses: JSONObject {
         var r = JSONObject()
-        for (code, text) in [("400", "Bad request"), ("401", "Authentication required"), ("403", "Not allowed"),
-                             ("404", "Not found"), ("409", "Conflict"), ("413", "Request body too large"),
-                             ("422", "Invalid data"), ("500", "Internal error")] {
+        for (code, text) in [
+            ("400", "Bad request"), ("401", "Authentication required"), ("403", "Not allowed"),
+            ("404", "Not found"), ("409", "Conflict"), ("413", "Request body too large"),
+            ("422", "Invalid data"), ("500", "Internal error"),
+        ] {
             r["Problem" + code] = [
                 "description": .string(text),
                 "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],

@@ -8,40 +8,56 @@ enum OpenAPIDocument {
     static func make(serverURL: String) -> JSONValue {
         var paths = JSONObject()
         paths["/ogc"] = get("Landing page", tag: "Capabilities", schema: "LandingPage", parameters: ["f"])
-        paths["/ogc/conformance"] = get("Conformance classes", tag: "Capabilities", schema: "Conformance", parameters: ["f"])
-        paths["/ogc/api"] = get("This API definition", tag: "Capabilities", schema: nil, parameters: ["f"],
+        paths["/ogc/conformance"] = get(
+            "Conformance classes", tag: "Capabilities", schema: "Conformance", parameters: ["f"])
+        paths["/ogc/api"] = get(
+            "This API definition", tag: "Capabilities", schema: nil, parameters: ["f"],
             mediaType: "application/vnd.oai.openapi+json;version=3.0")
-        paths["/ogc/collections"] = get("The feature collections", tag: "Capabilities", schema: "Collections", parameters: ["f"])
+        paths["/ogc/collections"] = get(
+            "The feature collections", tag: "Capabilities", schema: "Collections", parameters: ["f"])
         for id in CollectionID.allCases {
             let base = "/ogc/collections/\(id.rawValue)"
-            paths[base] = get("Describe the \(id.rawValue) collection", tag: id.title, schema: "Collection", parameters: ["f"])
+            paths[base] = get(
+                "Describe the \(id.rawValue) collection", tag: id.title, schema: "Collection", parameters: ["f"])
             paths[base + "/items"] = get(
                 "Features of \(id.rawValue): \(id.description)", tag: id.title, schema: "FeatureCollection",
                 parameters: id.itemsParameters.sorted(), mediaType: "application/geo+json")
             paths[base + "/items/{featureId}"] = get(
                 "One feature of \(id.rawValue)", tag: id.title, schema: "Feature",
-                parameters: ["featureId-" + id.rawValue] + id.itemParameters.sorted(), mediaType: "application/geo+json",
+                parameters: ["featureId-" + id.rawValue] + id.itemParameters.sorted(),
+                mediaType: "application/geo+json",
                 notFound: true)
         }
-        paths["/api/works"] = ["post": write("Register a work (editors within their unit)", body: "WorkFeature", created: true)]
-        paths["/api/works/{workId}"] = ["patch": write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)]
-        paths["/api/works/{workId}/status"] = ["post": write("Move a work to its next status", body: "StatusChange", path: true)]
+        paths["/api/works"] = [
+            "post": write("Register a work (editors within their unit)", body: "WorkFeature", created: true)
+        ]
+        paths["/api/works/{workId}"] = [
+            "patch": write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)
+        ]
+        paths["/api/works/{workId}/status"] = [
+            "post": write("Move a work to its next status", body: "StatusChange", path: true)
+        ]
         paths["/api/audit"] = [
             "get": [
                 "summary": "The audit log, newest first (editors and admins)", "tags": ["Officers"],
                 "security": [["bearer": []]],
-                "parameters": [ref("parameters", "work"), ref("parameters", "auditLimit"), ref("parameters", "offset")],
+                "parameters": [
+                    ref("parameters", "work"), ref("parameters", "auditLimit"), ref("parameters", "offset"),
+                ],
                 "responses": responses(["200": ok("AuditLog", "application/json")], codes: ["400", "401", "403"]),
             ]
         ]
-        paths["/api/me"] = get("Who the bearer token belongs to (without one: the viewer role)", tag: "Officers", schema: nil, parameters: [])
+        paths["/api/me"] = get(
+            "Who the bearer token belongs to (without one: the viewer role)", tag: "Officers", schema: nil,
+            parameters: [])
         paths["/health"] = get("Health of the server and its database", tag: "Site", schema: nil, parameters: [])
         paths["/config.json"] = get("Settings of the map page", tag: "Site", schema: nil, parameters: [])
         return [
             "openapi": "3.0.3",
             "info": [
                 "title": "WorksAtlas", "version": "0.1.0",
-                "description": "OGC API – Features (Part 1: Core, GeoJSON, OpenAPI 3.0) over the works, communes and districts, and the officers' works API.",
+                "description":
+                    "OGC API – Features (Part 1: Core, GeoJSON, OpenAPI 3.0) over the works, communes and districts, and the officers' works API.",
             ],
             "servers": [["url": .string(serverURL)]],
             "paths": .object(paths),
@@ -53,7 +69,9 @@ enum OpenAPIDocument {
         ]
     }
 
-    static func ref(_ section: String, _ name: String) -> JSONValue { ["$ref": .string("#/components/\(section)/\(name)")] }
+    static func ref(_ section: String, _ name: String) -> JSONValue {
+        ["$ref": .string("#/components/\(section)/\(name)")]
+    }
 
     static func ok(_ schema: String?, _ mediaType: String) -> JSONValue {
         var content = JSONObject()
@@ -90,7 +108,8 @@ enum OpenAPIDocument {
             "requestBody": [
                 "required": true, "content": ["application/json": ["schema": ref("schemas", body)]],
             ],
-            "responses": responses(success, codes: ["400", "401", "403"] + (path ? ["404"] : ["409"]) + ["413", "422"]),
+            "responses": responses(
+                success, codes: ["400", "401", "403"] + (path ? ["404"] : ["409"]) + ["413", "422"]),
         ]
     }
 }

@@ -18,7 +18,8 @@ struct QueryParameters: Sendable {
             guard allowed.contains(name) else {
                 let list = allowed.sorted().joined(separator: ", ")
                 throw Problem.invalidParameter(
-                    name, value, list.isEmpty ? "this resource takes no parameters" : "unknown parameter (allowed: \(list))")
+                    name, value,
+                    list.isEmpty ? "this resource takes no parameters" : "unknown parameter (allowed: \(list))")
             }
             guard values[name] == nil else { throw Problem.invalidParameter(name, value, "given more than once") }
             values[name] = value
@@ -81,14 +82,19 @@ struct QueryParameters: Sendable {
             throw Problem.invalidParameter(
                 "bbox", text, "expected 4 numbers: minLon,minLat,maxLon,maxLat (WGS84), got \(parts.count) value(s)")
         }
-        let (w, s, e, n) = parts.count == 4 ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4])
+        let (w, s, e, n) =
+            parts.count == 4
+            ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4])
         guard [w, e].allSatisfy({ (-180...180).contains($0) }), [s, n].allSatisfy({ (-90...90).contains($0) }) else {
             throw Problem.invalidParameter(
                 "bbox", text, "longitudes must lie in -180…180 and latitudes in -90…90 (WGS84 degrees)")
         }
-        guard s <= n else { throw Problem.invalidParameter("bbox", text, "the south edge lies north of the north edge") }
+        guard s <= n else {
+            throw Problem.invalidParameter("bbox", text, "the south edge lies north of the north edge")
+        }
         guard w <= e else {
-            throw Problem.invalidParameter("bbox", text, "boxes crossing the antimeridian (west > east) are not supported")
+            throw Problem.invalidParameter(
+                "bbox", text, "boxes crossing the antimeridian (west > east) are not supported")
         }
         return BoundingBox(minX: w, minY: s, maxX: e, maxY: n)
     }
@@ -101,19 +107,24 @@ struct QueryParameters: Sendable {
             if part.isEmpty || part == ".." { return nil }
             guard let day = Self.rfc3339Day(String(part)) else {
                 throw Problem.invalidParameter(
-                    "datetime", text, "expected an RFC 3339 date or date-time (2018-03-15 or 2018-03-15T00:00:00Z), or an interval start/end with .. for an open end")
+                    "datetime", text,
+                    "expected an RFC 3339 date or date-time (2018-03-15 or 2018-03-15T00:00:00Z), or an interval start/end with .. for an open end"
+                )
             }
             return day
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
-            guard let day = try date(parts[0]) else { throw Problem.invalidParameter("datetime", text, "an instant cannot be open") }
+            guard let day = try date(parts[0]) else {
+                throw Problem.invalidParameter("datetime", text, "an instant cannot be open")
+            }
             return (day, day)
         case 2:
             let (from, to) = (try date(parts[0]), try date(parts[1]))
             if from == nil && to == nil {
-                throw Problem.invalidParameter("datetime", text, "an interval needs at least one end (e.g. 2018-01-01/..)")
+                throw Problem.invalidParameter(
+                    "datetime", text, "an interval needs at least one end (e.g. 2018-01-01/..)")
             }
             if let from, let to, to < from {
                 throw Problem.invalidParameter("datetime", text, "the interval ends before it starts")

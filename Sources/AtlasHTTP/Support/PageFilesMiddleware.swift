@@ -15,15 +15,20 @@ struct PageFiles: Sendable {
 
     init(mapsDirectory: String, leafletDirectory: String) {
         var entries: [String: Entry] = [:]
-        let page = ["index.html", "app.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js", "style.css"]
-        for name in page { entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name)) }
+        let page = [
+            "index.html", "app.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js", "style.css",
+        ]
+        for name in page {
+            entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))
+        }
         entries["/"] = entries["/index.html"]
         let leaflet = [
             "leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png", "images/marker-icon.png",
             "images/marker-icon-2x.png", "images/marker-shadow.png",
         ]
         for name in leaflet {
-            entries["/vendor/leaflet/" + name] = Entry(file: leafletDirectory + "/" + name, contentType: Self.type(of: name))
+            entries["/vendor/leaflet/" + name] = Entry(
+                file: leafletDirectory + "/" + name, contentType: Self.type(of: name))
         }
         self.entries = entries
     }
@@ -40,7 +45,9 @@ struct PageFiles: Sendable {
 struct PageFilesMiddleware<Context: RequestContext>: RouterMiddleware {
     let files: PageFiles
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard request.method == .get || request.method == .head, let entry = files.entries[request.uri.path] else {

@@ -10,7 +10,9 @@ struct RequestBodyMiddleware: RouterMiddleware {
 
     static let acceptedTypes: Set<String> = [MediaTypes.geoJSON, MediaTypes.json]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         if let length = request.headers[.contentLength], let bytes = Int(length), bytes > context.maxUploadSize {
@@ -29,7 +31,9 @@ struct RequestBodyMiddleware: RouterMiddleware {
     static func checkContentType(_ header: String?) throws {
         guard let header else { throw unsupported("(none)") }
         let parts = header.split(separator: ";").map { String($0).trimmedASCIISpaces.lowercased() }
-        let parametersAreUTF8 = parts.dropFirst().allSatisfy { $0.replacingOccurrences(of: " ", with: "") == "charset=utf-8" }
+        let parametersAreUTF8 = parts.dropFirst().allSatisfy {
+            $0.replacingOccurrences(of: " ", with: "") == "charset=utf-8"
+        }
         guard let type = parts.first, acceptedTypes.contains(type), parametersAreUTF8 else { throw unsupported(header) }
     }
 
@@ -37,7 +41,9 @@ struct RequestBodyMiddleware: RouterMiddleware {
         Problem(
             .unsupportedMediaType, type: Problem.base + "unsupported-media-type", title: "Unsupported media type",
             detail: "send the work as application/geo+json (or application/json) in UTF-8",
-            errors: [.init(location: "header", field: "Content-Type", value: String(header.prefix(200)), reason: "not JSON")],
+            errors: [
+                .init(location: "header", field: "Content-Type", value: String(header.prefix(200)), reason: "not JSON")
+            ],
             headers: [.accept: "application/geo+json, application/json"])
     }
 }

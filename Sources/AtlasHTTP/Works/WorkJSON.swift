@@ -19,7 +19,8 @@ enum WorkJSON {
         var f: [String: JSONValue] = [
             "id": .string(w.id), "name": .string(w.name), "programme": .string(w.programme.rawValue),
             "category": .string(w.category.rawValue), "status": .string(w.status.rawValue),
-            "exactness": .string(w.exactness.rawValue), "villages_served": .array(w.villagesServed.map(JSONValue.string)),
+            "exactness": .string(w.exactness.rawValue),
+            "villages_served": .array(w.villagesServed.map(JSONValue.string)),
         ]
         let optional: [(String, String?)] = [
             ("surface", w.surface?.rawValue), ("road_class", w.roadClass?.rawValue),

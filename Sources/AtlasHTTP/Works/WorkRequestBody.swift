@@ -14,11 +14,14 @@ enum WorkRequestBody {
     /// The fields and geometry of a new work.
     static func create(_ bytes: [UInt8]) throws -> (fields: [String: JSONValue], geometry: Geometry) {
         let feature = try singleFeature(bytes)
-        guard let geometry = feature.geometry else { throw Problem.invalidBody("a work needs a geometry", field: "geometry") }
+        guard let geometry = feature.geometry else {
+            throw Problem.invalidBody("a work needs a geometry", field: "geometry")
+        }
         var fields = try properties(feature.properties)
         if let id = feature.id {
             if let given = fields["id"], given != .string(id) {
-                throw invalid("id", given.stringValue ?? given.jsonText, "differs from the feature's top-level id \"\(id)\"")
+                throw invalid(
+                    "id", given.stringValue ?? given.jsonText, "differs from the feature's top-level id \"\(id)\"")
             }
             fields["id"] = .string(id)
         }
@@ -35,13 +38,15 @@ enum WorkRequestBody {
             throw Problem.invalidBody("type must be \"Feature\"", field: "type", value: type.jsonText)
         }
         if let given = object["id"], given != .string(id) {
-            throw Problem.invalidBody("the id of a work cannot change (path id \(id))", field: "id", value: given.jsonText)
+            throw Problem.invalidBody(
+                "the id of a work cannot change (path id \(id))", field: "id", value: given.jsonText)
         }
         var changes: [String: JSONValue] = [:]
         switch object["properties"] {
         case nil, .null?: break
         case .object(let members)?: changes = try properties(members)
-        case let other?: throw Problem.invalidBody("properties must be an object", field: "properties", value: other.jsonText)
+        case let other?:
+            throw Problem.invalidBody("properties must be an object", field: "properties", value: other.jsonText)
         }
         if let given = changes.removeValue(forKey: "id"), !given.isNull, given != .string(id) {
             throw invalid("id", given.stringValue ?? given.jsonText, "the id of a work cannot change (path id \(id))")
@@ -73,7 +78,9 @@ enum WorkRequestBody {
             throw Problem.invalidBody("the body must be {\"status\": …, \"date\": \"YYYY-MM-DD\"}")
         }
         try object.requireOnly(["status", "date"], in: "the body")
-        guard let status = object["status"]?.stringValue else { throw invalid("status", "", "status is required (allowed: \(WorkStatus.allowedList))") }
+        guard let status = object["status"]?.stringValue else {
+            throw invalid("status", "", "status is required (allowed: \(WorkStatus.allowedList))")
+        }
         guard let date = object["date"]?.stringValue else { throw invalid("date", "", "date is required (YYYY-MM-DD)") }
         return (try WorkStatus.parse(status, field: "status"), try CalendarDate(iso: date, field: "date"))
     }
@@ -115,13 +122,19 @@ enum WorkRequestBody {
             throw Problem.invalidData(
                 "unknown properties: \(unknown.joined(separator: ", "))",
                 errors: unknown.map {
-                    .init(location: "properties", field: $0, value: object[$0]?.jsonText ?? "", reason: "unknown property (the works fields: id, name, programme, category, status, … — see /ogc/api, schema WorkFeature)")
+                    .init(
+                        location: "properties", field: $0, value: object[$0]?.jsonText ?? "",
+                        reason:
+                            "unknown property (the works fields: id, name, programme, category, status, … — see /ogc/api, schema WorkFeature)"
+                    )
                 })
         }
         return object.dictionary
     }
 
     private static func invalid(_ field: String, _ value: String, _ reason: String) -> Problem {
-        .invalidData("the work was not saved: \(reason)", errors: [.init(location: "properties", field: field, value: value, reason: reason)])
+        .invalidData(
+            "the work was not saved: \(reason)",
+            errors: [.init(location: "properties", field: field, value: value, reason: reason)])
     }
 }

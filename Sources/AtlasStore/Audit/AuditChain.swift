@@ -31,7 +31,10 @@ public enum AuditChain {
             bytes.append(contentsOf: text.utf8)
             bytes.append(UInt8(ascii: ";"))
         }
-        for text in [String(c.id), c.previousHash, c.recordedAt, c.actor, c.role, c.action, c.workId, c.subject, c.before, c.after] {
+        for text in [
+            String(c.id), c.previousHash, c.recordedAt, c.actor, c.role, c.action, c.workId, c.subject, c.before,
+            c.after,
+        ] {
             field(text)
         }
         return SHA256Hex.digest(bytes)

@@ -30,7 +30,8 @@ public enum DatabaseBackup {
     public static func backup(_ database: AppDatabase, to destination: String) throws -> Report {
         let start = Date()
         if FileManager.default.fileExists(atPath: destination) {
-            throw Refusal(description: "\(destination) already exists; a backup never overwrites a file (choose a new name)")
+            throw Refusal(
+                description: "\(destination) already exists; a backup never overwrites a file (choose a new name)")
         }
         let partial = destination + ".partial-\(getpid())"
         defer { unlink(partial) }
@@ -54,7 +55,9 @@ public enum DatabaseBackup {
         }
         syncDirectory(of: destination)
         let count = try auditCount(at: destination)
-        return Report(path: destination, bytes: fileSize(destination), auditEntries: count, seconds: Date().timeIntervalSince(start))
+        return Report(
+            path: destination, bytes: fileSize(destination), auditEntries: count,
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// Replaces the content of the database at `target` with the backup at `source`, after
@@ -91,7 +94,11 @@ public enum DatabaseBackup {
         let restored = try AppDatabase(path: target)
         try checkIntegrity(of: restored.dbWriter, path: target)
         let count = try restored.dbWriter.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry") ?? 0 }
-        return (Report(path: target, bytes: fileSize(target), auditEntries: count, seconds: Date().timeIntervalSince(start)), saved)
+        return (
+            Report(
+                path: target, bytes: fileSize(target), auditEntries: count, seconds: Date().timeIntervalSince(start)),
+            saved
+        )
     }
 
     static func checkIntegrity(of reader: any DatabaseReader, path: String) throws {
@@ -107,11 +114,15 @@ public enum DatabaseBackup {
             guard try db.tableExists("grdb_migrations"), try db.tableExists("work") else { return [] }
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        guard !applied.isEmpty else { throw Refusal(description: "\(path) is not a WorksAtlas database (no works registry in it)") }
+        guard !applied.isEmpty else {
+            throw Refusal(description: "\(path) is not a WorksAtlas database (no works registry in it)")
+        }
         let unknown = Set(applied).subtracting(AppDatabase.migrator.migrations)
         guard unknown.isEmpty else {
             throw Refusal(
-                description: "\(path) was made by a newer WorksAtlas (schema steps \(unknown.sorted().joined(separator: ", ")) are unknown to this version); restore it with that version")
+                description:
+                    "\(path) was made by a newer WorksAtlas (schema steps \(unknown.sorted().joined(separator: ", ")) are unknown to this version); restore it with that version"
+            )
         }
     }
 
@@ -120,7 +131,9 @@ public enum DatabaseBackup {
         readOnly.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: readOnly)
         defer { try? queue.close() }
-        return try queue.read { db in try db.tableExists("auditEntry") ? Int.fetchOne(db, sql: "SELECT count(*) FROM auditEntry") ?? 0 : 0 }
+        return try queue.read { db in
+            try db.tableExists("auditEntry") ? Int.fetchOne(db, sql: "SELECT count(*) FROM auditEntry") ?? 0 : 0
+        }
     }
 
     private static func fileSize(_ path: String) -> Int64 {
@@ -131,7 +144,9 @@ public enum DatabaseBackup {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Refusal(description: "cannot reopen \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw Refusal(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else {
+            throw Refusal(description: "cannot sync \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     private static func syncDirectory(of path: String) {

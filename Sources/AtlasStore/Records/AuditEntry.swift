@@ -1,4 +1,5 @@
 import Foundation
+
 /// Who makes a change: a user name (or "cli:<login>") and its role.
 public struct AuditActor: Hashable, Sendable {
     public var name: String
@@ -11,7 +12,8 @@ public struct AuditActor: Hashable, Sendable {
 
     /// Whoever runs the command line on this machine (the OS user).
     public static var commandLine: AuditActor {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        let user =
+            ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
         return AuditActor(name: "cli:\(user)", role: "local")
     }
 }

@@ -38,24 +38,29 @@ struct WorkWriter {
             sql: "INSERT OR IGNORE INTO workVillage (workId, villageCode) VALUES (?, ?)")
         deleteFunding = try db.cachedStatement(sql: "DELETE FROM fundingLine WHERE workId = ?")
         insertFunding = try db.cachedStatement(
-            sql: "INSERT INTO fundingLine (workId, source, plannedVND, disbursedVND, labourDays) VALUES (?, ?, ?, ?, ?)")
+            sql: "INSERT INTO fundingLine (workId, source, plannedVND, disbursedVND, labourDays) VALUES (?, ?, ?, ?, ?)"
+        )
         insertStatus = try db.cachedStatement(
-            sql: "INSERT INTO workStatusChange (workId, fromStatus, toStatus, changedOn, recordedAt) VALUES (?, ?, ?, ?, ?)")
+            sql:
+                "INSERT INTO workStatusChange (workId, fromStatus, toStatus, changedOn, recordedAt) VALUES (?, ?, ?, ?, ?)"
+        )
     }
 
     /// Inserts or updates a work; `registeredOn`/`recordedAt` stamp a new work's registration.
     func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool, registeredOn: CalendarDate?, recordedAt: String) throws {
         let w = row.work
-        let rowid = try Int64.fetchOne(upsertWork, arguments: [
-            w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
-            w.status.rawValue, w.surface?.rawValue, w.roadClass?.rawValue, w.declaredCommuneCode,
-            row.communeCode, w.exactness.rawValue, w.accuracyM, w.approvedOn?.description,
-            w.startedOn?.description, w.completedOn?.description, w.investor?.rawValue, row.lengthM,
-            w.plannedVND, w.disbursedVND,
-            Data(SpatiaLiteBlob.encode(row.metricGeometry, srid: SpatialReference.metric)),
-            Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
-            sourceId, w.status.rawValue, registeredOn?.description, recordedAt,
-        ])
+        let rowid = try Int64.fetchOne(
+            upsertWork,
+            arguments: [
+                w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
+                w.status.rawValue, w.surface?.rawValue, w.roadClass?.rawValue, w.declaredCommuneCode,
+                row.communeCode, w.exactness.rawValue, w.accuracyM, w.approvedOn?.description,
+                w.startedOn?.description, w.completedOn?.description, w.investor?.rawValue, row.lengthM,
+                w.plannedVND, w.disbursedVND,
+                Data(SpatiaLiteBlob.encode(row.metricGeometry, srid: SpatialReference.metric)),
+                Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
+                sourceId, w.status.rawValue, registeredOn?.description, recordedAt,
+            ])
         // SQLite's R*Tree rounds the box outward to 32-bit floats itself.
         let box = w.geometry.boundingBox
         try insertIndex.execute(arguments: [rowid, box.minX, box.maxX, box.minY, box.maxY])
@@ -69,8 +74,7 @@ struct WorkWriter {
         }
     }
 
-    func recordStatus(workId: String, from: WorkStatus?, to: WorkStatus, on: CalendarDate?, recordedAt: String) throws
-    {
+    func recordStatus(workId: String, from: WorkStatus?, to: WorkStatus, on: CalendarDate?, recordedAt: String) throws {
         try insertStatus.execute(arguments: [workId, from?.rawValue, to.rawValue, on?.description, recordedAt])
     }
 }

@@ -6,7 +6,11 @@ import AtlasModel
 public enum SpatiaLiteBlob {
     public enum DecodeError: Error, CustomStringConvertible {
         case malformed(String)
-        public var description: String { switch self { case .malformed(let why): "bad SpatiaLite geometry: \(why)" } }
+        public var description: String {
+            switch self {
+            case .malformed(let why): "bad SpatiaLite geometry: \(why)"
+            }
+        }
     }
 
     public static func encode(_ geometry: Geometry, srid: Int32) -> [UInt8] {
@@ -124,8 +128,10 @@ public enum SpatiaLiteBlob {
 
         mutating func position() throws -> Position {
             guard offset + 16 <= bytes.count else { throw DecodeError.malformed("truncated") }
-            let x = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            let y = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+            let x = Double(
+                bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            let y = Double(
+                bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
             offset += 16
             return Position(x: x, y: y)
         }
@@ -156,13 +162,22 @@ public enum SpatiaLiteBlob {
             case 3: return .polygon(try rings())
             case 4:
                 let n = try count()
-                return .multiPoint(try (0..<n).map { _ in try member(1); return try position() })
+                return .multiPoint(
+                    try (0..<n).map { _ in
+                        try member(1); return try position()
+                    })
             case 5:
                 let n = try count()
-                return .multiLineString(try (0..<n).map { _ in try member(2); return try line() })
+                return .multiLineString(
+                    try (0..<n).map { _ in
+                        try member(2); return try line()
+                    })
             case 6:
                 let n = try count()
-                return .multiPolygon(try (0..<n).map { _ in try member(3); return try rings() })
+                return .multiPolygon(
+                    try (0..<n).map { _ in
+                        try member(3); return try rings()
+                    })
             case let other:
                 throw DecodeError.malformed("unsupported geometry class \(other)")
             }
