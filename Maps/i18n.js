@@ -169,58 +169,12 @@
     }
   };
 
+  // The vocabularies (category, status, programme, surface, road_class, exactness, investor,
+  // flag) come from the server's vocabulary.js, defined once in Swift; these two are the page's.
   var terms = {
-    category: {
-      order: ['road', 'electricity', 'culture', 'health', 'school', 'irrigation', 'water', 'other'],
-      vi: { road: 'Giao thông', electricity: 'Điện', culture: 'Văn hóa – thông tin', health: 'Y tế',
-            school: 'Trường học', irrigation: 'Thủy lợi nhỏ', water: 'Nước sinh hoạt', other: 'Khác' },
-      en: { road: 'Roads', electricity: 'Electricity', culture: 'Culture & radio', health: 'Health',
-            school: 'Schools', irrigation: 'Small irrigation', water: 'Domestic water', other: 'Other' }
-    },
-    status: {
-      order: ['proposed', 'approved', 'under_construction', 'completed', 'handed_over', 'cancelled'],
-      vi: { proposed: 'Đề xuất', approved: 'Đã phê duyệt', under_construction: 'Đang thi công',
-            completed: 'Hoàn thành', handed_over: 'Đã bàn giao', cancelled: 'Đã hủy' },
-      en: { proposed: 'Proposed', approved: 'Approved', under_construction: 'Under construction',
-            completed: 'Completed', handed_over: 'Handed over', cancelled: 'Cancelled' }
-    },
-    programme: {
-      order: ['30a', '135', 'ntm', 'other', 'existing'],
-      vi: { '30a': 'Chương trình 30a', '135': 'Chương trình 135', ntm: 'Nông thôn mới',
-            other: 'Nguồn khác', existing: 'Công trình có sẵn' },
-      en: { '30a': 'Programme 30a', '135': 'Programme 135', ntm: 'New rural development',
-            other: 'Other funding', existing: 'Existing infrastructure' }
-    },
-    surface: {
-      vi: { earth: 'Đất', gravel: 'Cấp phối', asphalt: 'Nhựa', concrete: 'Bê tông' },
-      en: { earth: 'Earth', gravel: 'Gravel', asphalt: 'Asphalt', concrete: 'Concrete' }
-    },
-    road_class: {
-      vi: { to_commune_centre: 'Đến trung tâm xã', inter_commune: 'Liên xã', to_village: 'Đến thôn, bản',
-            in_village: 'Trong thôn, bản', field: 'Nội đồng' },
-      en: { to_commune_centre: 'To the commune centre', inter_commune: 'Inter-commune', to_village: 'To a village',
-            in_village: 'Inside a village', field: 'Field road' }
-    },
-    exactness: {
-      vi: { exact: 'Chính xác (đo đạc, GPS)', approximate: 'Gần đúng (đặt trên bản đồ)',
-            admin_unit: 'Chỉ biết xã (đặt tại tâm xã)' },
-      en: { exact: 'Exact (survey, GPS)', approximate: 'Approximate (placed on a map)',
-            admin_unit: 'Commune only (at its centroid)' }
-    },
-    investor: {
-      vi: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', community: 'Cộng đồng' },
-      en: { province: 'Province', district: 'District', commune: 'Commune', community: 'Community' }
-    },
     target_status: {
       vi: { met: 'Đạt', on_track: 'Đúng lộ trình', behind: 'Chưa đạt', no_data: 'Chưa có số liệu' },
       en: { met: 'Met', on_track: 'On track', behind: 'Behind', no_data: 'No data' }
-    },
-    flag: {
-      order: ['poor_30a', 'difficult_135', 'border', 'safe_zone'],
-      vi: { poor_30a: 'Huyện nghèo (30a)', difficult_135: 'Xã đặc biệt khó khăn (135)',
-            border: 'Xã biên giới', safe_zone: 'Xã an toàn khu (ATK)' },
-      en: { poor_30a: 'Poor district (30a)', difficult_135: 'Extremely difficult commune (135)',
-            border: 'Border commune', safe_zone: 'Safe-zone commune (ATK)' }
     },
     unit_type: {
       vi: {},
@@ -228,6 +182,9 @@
             'Thành phố': 'City' }
     }
   };
+
+  var served = WA.vocabulary || {};
+  Object.keys(served).forEach(function (group) { terms[group] = served[group]; });
 
   WA.lang = 'vi';
   WA.languages = ['vi', 'en'];

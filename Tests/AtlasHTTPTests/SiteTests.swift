@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasModel
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -19,6 +20,32 @@ import Testing
             let leaflet = try await client.get("/vendor/leaflet/leaflet.js")
             #expect(leaflet.status == .ok && leaflet.text == "/* leaflet */\n")
             #expect(try await client.get("/vendor/leaflet/leaflet.css").status == .ok)
+        }
+    }
+
+    @Test func theVocabularyIsServedFromTheSwiftDefinitions() async throws {
+        try await TestWorld.make().test { client in
+            let response = try await client.get("/vocabulary.js")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
+            // The script assigns one JSON object; read it back as JSON
+            let text = response.text
+            let start = try #require(text.range(of: "window.WA.vocabulary = "))
+            let json = try StrictJSONParser().parse(Array(text[start.upperBound...].dropLast(2).utf8))
+            let category = json.objectValue?["category"]?.objectValue
+            #expect(category?["order"]?.arrayValue?.compactMap(\.stringValue) == WorkCategory.allCases.map(\.rawValue))
+            #expect(category?["vi"]?.objectValue?["irrigation"]?.stringValue == "Thủy lợi nhỏ")
+            #expect(category?["en"]?.objectValue?["irrigation"]?.stringValue == "Small irrigation")
+            let status = json.objectValue?["status"]?.objectValue?["order"]?.arrayValue?.compactMap(\.stringValue)
+            #expect(status == WorkStatus.allCases.map(\.rawValue))
+            let groups = Set(json.objectValue?.keys ?? [])
+            #expect(groups == ["category", "status", "programme", "surface", "road_class", "exactness", "investor", "flag"])
+            // And the page loads it before its own scripts
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let page = try String(contentsOf: root.appendingPathComponent("Maps/index.html"), encoding: .utf8)
+            let vocabulary = try #require(page.range(of: "<script src=\"vocabulary.js\"></script>"))
+            let i18n = try #require(page.range(of: "<script src=\"i18n.js\"></script>"))
+            #expect(vocabulary.lowerBound < i18n.lowerBound)
         }
     }
 

@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasModel
 import Hummingbird
 
 /// `/config.json` for the map page, `/health` for monitors, `/api/me` for who a token is.
@@ -8,6 +9,7 @@ struct SiteController: Sendable {
 
     func addRoutes(to routes: RouterGroup<AtlasRequestContext>) {
         routes.get("config.json", use: config)
+        routes.get("vocabulary.js", use: vocabulary)
         routes.get("health", use: health)
     }
 
@@ -22,6 +24,29 @@ struct SiteController: Sendable {
                 "attributions": .array(provenance.attributions.map(JSONValue.string)),
             ], headers: [.cacheControl: "no-cache"])
     }
+
+    /// The words of every vocabulary the page shows, in order, with Vietnamese and English
+    /// labels, as a script the page loads before its own (its first lines already need them).
+    @Sendable func vocabulary(_ request: Request, context: AtlasRequestContext) async throws -> Response {
+        _ = try QueryParameters(request.uri.query, allowed: [])
+        var headers: HTTPFields = [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"]
+        headers[.contentLength] = String(Self.vocabularyScript.utf8.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Self.vocabularyScript)))
+    }
+
+    static let vocabularyScript: String = {
+        var groups = JSONObject()
+        for group in PageVocabulary.groups {
+            func labels(_ pick: (Label) -> String) -> JSONValue {
+                .object(JSONObject(uniqueKeysWithValues: group.words.map { ($0.code, JSONValue.string(pick($0.label))) }))
+            }
+            groups[group.name] = .object([
+                "order": .array(group.words.map { .string($0.code) }), "vi": labels(\.vi), "en": labels(\.en),
+            ])
+        }
+        return "// The server's vocabularies (codes in order, Vietnamese and English labels).\n"
+            + "window.WA = window.WA || {};\nwindow.WA.vocabulary = \(JSONValue.object(groups).jsonText);\n"
+    }()
 
     @Sendable func health(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         do {
