@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["AtlasImport", "AtlasStore", "AtlasExport", "AtlasGeoJSON", "AtlasSpatial"]
         ),
         .testTarget(name: "AtlasCoverageTests", dependencies: ["AtlasCoverage", "AtlasImport", "AtlasStore"]),
-        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"]),
+        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"], exclude: ["Help"]),
         .testTarget(
             name: "AtlasHTTPTests",
             dependencies: [
