@@ -15,7 +15,7 @@ public struct CoverageEngine: Sendable {
     }
 
     /// Runs on the database (reads once, computes in memory).
-    public func run(on database: AppDatabase, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport
+    public func run(on database: any AtlasDataStore, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport
     {
         guard rules.metricSRID == SpatialReference.metric else {
             throw ModelError.invalid(

@@ -5,7 +5,7 @@ import AtlasStore
 public struct DataChecker: Sendable {
     public init() {}
 
-    public func run(on database: AppDatabase) throws -> [Finding] {
+    public func run(on database: any AtlasDataStore) throws -> [Finding] {
         var findings: [Finding] = []
         let eligibility = Eligibility(classifications: try database.allClassifications())
         for stored in try database.works() {

@@ -11,7 +11,7 @@ public struct PlanTargets: Sendable {
         self.rules = rules
     }
 
-    public func run(on database: AppDatabase, year requested: Int? = nil) throws -> [IndicatorResult] {
+    public func run(on database: any AtlasDataStore, year requested: Int? = nil) throws -> [IndicatorResult] {
         let stats = try database.allStatistics()
         let years = Set(stats.map(\.year)).sorted()
         let year = requested ?? years.last ?? Self.targetYear

@@ -5,10 +5,10 @@ import AtlasStore
 /// Writes the commune map and the works layer as RFC 7946 FeatureCollections, streaming to a
 /// file (or stdout for "-"), sorted by id so that two exports of the same data are byte-identical.
 public struct GeoJSONExporter {
-    let database: AppDatabase
+    let database: any AtlasDataStore
     public var options: GeoJSONWriteOptions
 
-    public init(database: AppDatabase, options: GeoJSONWriteOptions = GeoJSONWriteOptions()) {
+    public init(database: any AtlasDataStore, options: GeoJSONWriteOptions = GeoJSONWriteOptions()) {
         self.database = database
         self.options = options
     }

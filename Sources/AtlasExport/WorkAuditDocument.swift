@@ -15,7 +15,7 @@ public enum WorkAuditDocument {
     }
 }
 
-extension AppDatabase {
+extension AtlasDataStore {
     /// `setStatus` with the audit documents every writer uses.
     public func setStatus(
         workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor = .commandLine

@@ -57,7 +57,7 @@ enum ConnectionLimits {
 
 /// The routes: errors mapped to problem+json in one place (outermost), the map page's and
 /// Leaflet's allow-listed files, `/ogc` (OGC API – Features, public) and `/api` (bearer tokens).
-public func buildRouter(database: AppDatabase, options: ServerOptions) -> Router<AtlasRequestContext> {
+public func buildRouter(database: any AtlasDataStore, options: ServerOptions) -> Router<AtlasRequestContext> {
     let environment = ServerEnvironment(database: database, options: options)
     let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = RouteTable()

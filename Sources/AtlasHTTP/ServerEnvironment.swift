@@ -34,11 +34,11 @@ public struct ServerOptions: Sendable {
 
 /// What every controller shares: the store, the options and the derived-layer cache.
 struct ServerEnvironment: Sendable {
-    let database: AppDatabase
+    let database: any AtlasDataStore
     let options: ServerOptions
     let layers: LayerCache
 
-    init(database: AppDatabase, options: ServerOptions) {
+    init(database: any AtlasDataStore, options: ServerOptions) {
         self.database = database
         self.options = options
         layers = LayerCache(database: database, rules: options.rules)

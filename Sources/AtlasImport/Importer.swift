@@ -4,9 +4,9 @@ import Foundation
 
 /// Reads SPEC §5 files, validates every row, and writes all of a file or nothing.
 public struct Importer: Sendable {
-    let database: AppDatabase
+    let database: any AtlasDataStore
 
-    public init(database: AppDatabase) {
+    public init(database: any AtlasDataStore) {
         self.database = database
     }
 }

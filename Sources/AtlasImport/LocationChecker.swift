@@ -19,7 +19,7 @@ final class LocationChecker: @unchecked Sendable {
     private let scaleX: Double
     private let scaleY = 110_574.0
 
-    init(inputSRID: Int32, database: AppDatabase) throws {
+    init(inputSRID: Int32, database: any AtlasDataStore) throws {
         guard SpatialReference.acceptedInput.contains(inputSRID) else {
             throw LocationSetupError.unsupportedSRID(inputSRID)
         }

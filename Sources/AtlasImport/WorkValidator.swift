@@ -8,7 +8,7 @@ import Synchronization
 /// Checks drafted works against the map and the database: location, geometry validity,
 /// derived commune, known villages and communes, legal status changes, unique ids.
 struct WorkValidator: Sendable {
-    let database: AppDatabase
+    let database: any AtlasDataStore
     let locations: LocationChecker
     /// Lines and polygons: shares of length and area in metres (EPSG:3405).
     let assigner: CommuneAssigner
@@ -18,7 +18,7 @@ struct WorkValidator: Sendable {
     let communeCodes: Set<String>
     let villageCodes: Set<String>
 
-    init(database: AppDatabase, inputSRID: Int32) throws {
+    init(database: any AtlasDataStore, inputSRID: Int32) throws {
         self.database = database
         locations = try LocationChecker(inputSRID: inputSRID, database: database)
         let communes = try database.metricUnits(kind: .commune)

@@ -5,7 +5,7 @@ import Hummingbird
 /// is not a live token: 401 (a client that sends a token expects it to count).
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = AtlasRequestContext
-    let database: AppDatabase
+    let database: any AtlasDataStore
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response

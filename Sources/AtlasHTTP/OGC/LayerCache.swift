@@ -9,13 +9,13 @@ import Foundation
 /// is costly), district properties and collection extents. Each is keyed by the database's change
 /// stamp, so any import, edit or status change (from this server or another process) recomputes it.
 actor LayerCache {
-    let database: AppDatabase
+    let database: any AtlasDataStore
     let rules: CoverageRules
     private var communes: [Int: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
     private var districts: (stamp: String, task: Task<[String: JSONObject], any Error>)?
     private var summary: (stamp: String, task: Task<LayerSummary, any Error>)?
 
-    init(database: AppDatabase, rules: CoverageRules) {
+    init(database: any AtlasDataStore, rules: CoverageRules) {
         self.database = database
         self.rules = rules
     }
@@ -72,7 +72,7 @@ actor LayerCache {
         }
     }
 
-    static func buildCommunes(_ db: AppDatabase, rules: CoverageRules, year: Int) throws -> [String: JSONObject] {
+    static func buildCommunes(_ db: any AtlasDataStore, rules: CoverageRules, year: Int) throws -> [String: JSONObject] {
         var export = CommuneMapExport(year: year)
         export.addCoverage(try CoverageEngine(rules: rules).run(on: db, asOf: nil, statsYear: year))
         export.addTargets(
@@ -86,7 +86,7 @@ actor LayerCache {
         return result
     }
 
-    static func buildDistricts(_ db: AppDatabase) throws -> [String: JSONObject] {
+    static func buildDistricts(_ db: any AtlasDataStore) throws -> [String: JSONObject] {
         let year = try LayerSummary.defaultYear(db)
         let poor = Set(
             try db.allClassifications().filter { c in
@@ -110,7 +110,7 @@ struct LayerSummary: Sendable {
     var completion: (first: String?, last: String?) = (nil, nil)
     var defaultYear: Int
 
-    static func load(_ db: AppDatabase) async throws -> LayerSummary {
+    static func load(_ db: any AtlasDataStore) async throws -> LayerSummary {
         var summary = LayerSummary(defaultYear: try await blocking { try defaultYear(db) })
         summary.extents[.communes] = try await db.unitExtent(kind: .commune)
         summary.extents[.districts] = try await db.unitExtent(kind: .district)
@@ -120,7 +120,7 @@ struct LayerSummary: Sendable {
     }
 
     /// The latest year with statistics, else the current year (as `export communes`).
-    static func defaultYear(_ db: AppDatabase) throws -> Int {
+    static func defaultYear(_ db: any AtlasDataStore) throws -> Int {
         try db.statisticsYears().last ?? Calendar.current.component(.year, from: Date())
     }
 }

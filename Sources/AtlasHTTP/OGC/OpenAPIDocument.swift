@@ -52,6 +52,10 @@ enum OpenAPIDocument {
             parameters: [])
         paths["/health"] = get("Health of the server and its database", tag: "Site", schema: nil, parameters: [])
         paths["/config.json"] = get("Settings of the map page", tag: "Site", schema: nil, parameters: [])
+        paths["/vocabulary.js"] = get(
+            "The vocabularies with Vietnamese and English labels, as a script for the map page", tag: "Site",
+            schema: nil,
+            parameters: [])
         return [
             "openapi": "3.0.3",
             "info": [
