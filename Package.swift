@@ -61,20 +61,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: the seeded generator, the sqlite3 shell, the SpatiaLite probe.
+        .target(name: "AtlasTestSupport", dependencies: ["AtlasStore"], path: "Tests/AtlasTestSupport"),
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
-        .testTarget(name: "AtlasGeoJSONTests", dependencies: ["AtlasGeoJSON"]),
-        .testTarget(name: "AtlasSpatialTests", dependencies: ["AtlasSpatial"]),
-        .testTarget(name: "AtlasStoreTests", dependencies: ["AtlasStore"]),
+        .testTarget(name: "AtlasGeoJSONTests", dependencies: ["AtlasTestSupport", "AtlasGeoJSON"]),
+        .testTarget(name: "AtlasSpatialTests", dependencies: ["AtlasTestSupport", "AtlasSpatial"]),
+        .testTarget(name: "AtlasStoreTests", dependencies: ["AtlasTestSupport", "AtlasStore"]),
         .testTarget(
             name: "AtlasImportTests",
-            dependencies: ["AtlasImport", "AtlasStore", "AtlasExport", "AtlasGeoJSON", "AtlasSpatial"]
+            dependencies: [
+                "AtlasImport", "AtlasStore", "AtlasExport", "AtlasGeoJSON", "AtlasSpatial", "AtlasTestSupport",
+            ]
         ),
-        .testTarget(name: "AtlasCoverageTests", dependencies: ["AtlasCoverage", "AtlasImport", "AtlasStore"]),
-        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasCLI"], exclude: ["Help"]),
+        .testTarget(
+            name: "AtlasCoverageTests",
+            dependencies: ["AtlasTestSupport", "AtlasCoverage", "AtlasImport", "AtlasStore"]),
+        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI"], exclude: ["Help"]),
         .testTarget(
             name: "AtlasHTTPTests",
             dependencies: [
-                "AtlasHTTP", "AtlasStore", "AtlasImport",
+                "AtlasHTTP", "AtlasStore", "AtlasImport", "AtlasTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

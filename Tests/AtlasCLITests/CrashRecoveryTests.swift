@@ -1,3 +1,4 @@
+import AtlasTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -104,21 +105,5 @@ import Testing
                 #"{"type":"Feature","id":"\#(prefix)-\#(i)","properties":{"name":"Nhà văn hoá \#(i)","programme":"135","category":"culture","status":"proposed"},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
         }
         return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",\n") + "]}"
-    }
-}
-
-/// Debian's `sqlite3` shell: an independent reader of the database file.
-enum SQLiteShell {
-    static func run(_ database: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,5 +1,6 @@
 import AtlasCoverage
 import AtlasModel
+import AtlasTestSupport
 import Foundation
 import Testing
 

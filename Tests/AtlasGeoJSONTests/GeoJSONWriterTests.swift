@@ -1,4 +1,5 @@
 import AtlasModel
+import AtlasTestSupport
 import Foundation
 import Testing
 

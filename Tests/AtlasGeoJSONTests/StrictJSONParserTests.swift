@@ -1,3 +1,4 @@
+import AtlasTestSupport
 import Testing
 
 @testable import AtlasGeoJSON
@@ -194,18 +195,5 @@ import Testing
     @Test func writesCompactJSONText() {
         let value: JSONValue = .object(["s": "a\"b\n", "n": .double(.nan), "i": -3, "a": [1.5, true, nil]])
         #expect(value.jsonText == #"{"s":"a\"b\n","n":null,"i":-3,"a":[1.5,true,null]}"#)
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import AtlasGeoJSON
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Dispatch
 import Foundation
 import GRDB
@@ -13,7 +14,7 @@ import Testing
 
 /// Every write leaves one audit entry (who, when, what, before and after) written with it; the
 /// log cannot be changed, through the API or in SQL.
-@Suite(.enabled(if: TestWorld.available)) struct AuditTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct AuditTests {
     @Test func eachWriteIsRecordedWithItsValuesBeforeAndAfter() async throws {
         let world = try TestWorld.make()
         try await world.test { client in

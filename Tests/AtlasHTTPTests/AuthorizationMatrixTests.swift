@@ -1,5 +1,6 @@
 import AtlasGeoJSON
 import AtlasStore
+import AtlasTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -8,7 +9,7 @@ import Testing
 
 /// Every role against every write endpoint, inside and outside its unit. Refused writes change
 /// nothing and leave no audit entry; allowed ones leave exactly one.
-@Suite(.enabled(if: TestWorld.available)) struct AuthorizationMatrixTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct AuthorizationMatrixTests {
     enum Action: String, CaseIterable, Sendable {
         case create00001, create00003, edit00001, edit00003, move00001to00002, move00001to00003, move00003to00001
         case status00001, status00003, readAudit, readAuditOfW04, readMe

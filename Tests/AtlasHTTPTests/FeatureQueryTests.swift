@@ -1,5 +1,6 @@
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import GRDB
 import Hummingbird
@@ -9,7 +10,7 @@ import Testing
 @testable import AtlasStore
 
 /// The store's feature queries: the time cap and the R*Tree-backed filters, below the HTTP layer.
-@Suite(.enabled(if: TestWorld.available)) struct FeatureQueryTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct FeatureQueryTests {
     @Test func queriesPastTheirTimeLimitStopWithAClearError() async throws {
         let world = try TestWorld.make()
         defer { try? FileManager.default.removeItem(at: world.directory) }

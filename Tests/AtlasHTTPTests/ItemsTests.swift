@@ -1,6 +1,7 @@
 import AtlasCoverage
 import AtlasExport
 import AtlasGeoJSON
+import AtlasTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,7 +10,7 @@ import Testing
 @testable import AtlasHTTP
 
 /// `/ogc/collections/{id}/items` and `/items/{featureId}`: paging, filters, output rules.
-@Suite(.enabled(if: TestWorld.available)) struct ItemsTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct ItemsTests {
     static func ids(_ page: JSONValue) -> [String] {
         page["features"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
     }

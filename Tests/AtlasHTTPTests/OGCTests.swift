@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @testable import AtlasHTTP
 
 /// Landing page, conformance, the OpenAPI document and the collections (OGC API – Features Part 1).
-@Suite(.enabled(if: TestWorld.available)) struct OGCTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct OGCTests {
     @Test func landingPageLinksTheRequiredResources() async throws {
         try await TestWorld.make().test { client in
             let response = try await client.get("/ogc")

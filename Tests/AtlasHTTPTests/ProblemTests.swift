@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -7,7 +8,7 @@ import Testing
 @testable import AtlasHTTP
 
 /// Bad requests get a 4xx RFC 9457 problem with a clear message, never a 500, and never SQL or paths.
-@Suite(.enabled(if: TestWorld.available)) struct ProblemTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct ProblemTests {
     @Test func problemShapeIsLocked() async throws {
         try await TestWorld.make().test { client in
             let response = try await client.get("/ogc/collections/works/items?bbox=1,2,3")

@@ -1,5 +1,6 @@
 import AtlasGeoJSON
 import AtlasModel
+import AtlasTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,7 +9,7 @@ import Testing
 @testable import AtlasHTTP
 
 /// The map page, Leaflet, /config.json and /health.
-@Suite(.enabled(if: TestWorld.available)) struct SiteTests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct SiteTests {
     @Test func servesTheMapPageItsFilesAndLeaflet() async throws {
         try await TestWorld.make().test { client in
             let page = try await client.get("/")
@@ -39,9 +40,11 @@ import Testing
             let status = json.objectValue?["status"]?.objectValue?["order"]?.arrayValue?.compactMap(\.stringValue)
             #expect(status == WorkStatus.allCases.map(\.rawValue))
             let groups = Set(json.objectValue?.keys ?? [])
-            #expect(groups == ["category", "status", "programme", "surface", "road_class", "exactness", "investor", "flag"])
+            #expect(
+                groups == ["category", "status", "programme", "surface", "road_class", "exactness", "investor", "flag"])
             // And the page loads it before its own scripts
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
             let page = try String(contentsOf: root.appendingPathComponent("Maps/index.html"), encoding: .utf8)
             let vocabulary = try #require(page.range(of: "<script src=\"vocabulary.js\"></script>"))
             let i18n = try #require(page.range(of: "<script src=\"i18n.js\"></script>"))

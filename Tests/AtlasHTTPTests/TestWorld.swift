@@ -19,8 +19,6 @@ struct TestWorld: Sendable {
     let database: AppDatabase
     let tokens: [String: String]
 
-    static let available: Bool = (try? AppDatabase.inMemory()) != nil
-
     /// A fresh copy of the template database, with map and Leaflet folders.
     static func make() throws -> TestWorld {
         let template = try Template.shared.get()

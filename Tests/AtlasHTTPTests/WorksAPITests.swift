@@ -1,5 +1,6 @@
 import AtlasGeoJSON
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -8,7 +9,7 @@ import Testing
 @testable import AtlasHTTP
 
 /// `/api/works`: the import's checks and messages, problem+json errors, nothing half-written.
-@Suite(.enabled(if: TestWorld.available)) struct WorksAPITests {
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable)) struct WorksAPITests {
     static func newWork(_ id: String, lon: Double = 106.03, lat: Double = 21.03, extra: String = "") -> String {
         #"{"type":"Feature","id":"\#(id)","properties":{"name":"Nhà văn hoá mới","programme":"135","category":"culture","status":"proposed"\#(extra)},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
     }

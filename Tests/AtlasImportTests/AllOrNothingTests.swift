@@ -1,11 +1,12 @@
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// A file with any bad row changes nothing, and the failure lists every bad row (SPEC §5).
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct AllOrNothingTests {
     static let allowedCategories = "road, electricity, culture, health, school, irrigation, water, other"
 

@@ -2,12 +2,13 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// The commune of a work is derived from its geometry (SPEC §1): containing commune for a point
 /// (lowest code on a shared boundary), largest length for a line, largest area for a polygon.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct CommuneDerivationTests {
     private func register(
         _ id: String, _ geometry: Geometry, category: String = "water", declared: String? = nil, in world: FixtureWorld

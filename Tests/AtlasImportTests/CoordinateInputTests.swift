@@ -2,11 +2,12 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// Input coordinate systems, swapped latitude/longitude and positions outside the province.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct CoordinateInputTests {
     // `printf "385500 2328900\n375200 2340000\n" | cs2cs -f %.9f EPSG:9215 EPSG:4326` →
     //   21.050136941  106.150172182   (inside commune 00002)

@@ -16,7 +16,6 @@ import Testing
 ///   over lon 106.15–106.17, lat 21.15–21.17) so exports must re-wind it. No other fixture uses
 ///   the hole.
 enum Fixtures {
-    static let spatiaLiteAvailable: Bool = (try? AppDatabase.inMemory()) != nil
 
     static let unitsGeoJSON = """
         {"type":"FeatureCollection","attribution":"Fixture boundaries (tests)","features":[

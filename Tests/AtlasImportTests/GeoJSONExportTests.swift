@@ -2,12 +2,13 @@ import AtlasExport
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// The commune map and the works layer are strict RFC 7946 (SPEC §4), checked by the tests' own
 /// rules and, when GDAL is installed, by `ogrinfo`.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct GeoJSONExportTests {
     /// The fixture world with statistics, classifications and the three works, exported twice.
     private func exportTwice(

@@ -1,11 +1,12 @@
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// Invalid geometry and unsafe JSON are refused with the reason and the feature (SPEC §6).
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct GeometryValidationTests {
     private func feature(_ id: String, _ geometry: String) -> String {
         #"{"type":"Feature","id":"\#(id)","properties":{"id":"\#(id)","name":"Công trình \#(id)","programme":"135","category":"irrigation","status":"proposed"},"geometry":\#(geometry)}"#

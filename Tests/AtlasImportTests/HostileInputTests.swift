@@ -1,5 +1,6 @@
 import AtlasImport
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 /// Hundreds of bad files against every import: each must be refused (an `ImportFailure` naming
 /// the file and the line or feature), quickly, in bounded memory, and leave the database
 /// byte-for-byte as it was (Debian's `sqlite3 .dump`, an independent reader, is compared).
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable && SQLiteShell.isAvailable))
 struct HostileInputTests {
     @Test func everyHostileFileIsRefusedAndChangesNothing() throws {
         let world = try FixtureWorld.make(villages: true, statistics: true)
@@ -63,18 +64,7 @@ struct HostileInputTests {
     }
 
     /// The whole database as SQL text, read by Debian's sqlite3.
-    static func dump(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", path, ".dump"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func dump(_ path: String) throws -> String { try SQLiteShell.run(path, ".dump", readOnly: true) }
 
     static func firstDifference(_ a: String, _ b: String) -> String {
         let (x, y) = (a.split(separator: "\n"), b.split(separator: "\n"))

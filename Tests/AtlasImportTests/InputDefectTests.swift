@@ -2,12 +2,13 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// One reproduction per input defect found when the imports were attacked: each is refused
 /// with the file, the place in it and the field named, and nothing is stored.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct InputDefectTests {
     static let worksHeader = "id,name,programme,category,status,lon,lat\n"
 

@@ -2,11 +2,12 @@ import AtlasExport
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// The bundled Lạng Sơn units and sample data load completely (Data/README.md).
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct LangSonSampleTests {
     static let sampleNotice = "Sample data for illustration, not official figures"
     static let schematicNotice = "Commune boundaries are schematic, not official"

@@ -1,12 +1,13 @@
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// Money is checked against one ceiling (10^15 đồng per line) at input and summed with overflow
 /// checks: an absurd amount is a clear refusal, never a trap.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct MoneyCeilingTests {
     @Test func perSourceAmountsThatWouldOverflowTheirSumAreRefusedByName() throws {
         // Given two per-source amounts whose sum (1.8 × 10^19) does not fit in Int64
@@ -69,7 +70,7 @@ struct MoneyCeilingTests {
         defer { world.remove() }
         try world.importFixtureWorks()
         let path = world.url("atlas.sqlite").path
-        let output = try sqlite3(path, "UPDATE fundingLine SET plannedVND = 9223372036854775807")
+        let output = try SQLiteShell.run(path, "UPDATE fundingLine SET plannedVND = 9223372036854775807")
         // Then the trigger refuses it and says why
         #expect(output.contains("plannedVND above the ceiling"), "\(output)")
     }
@@ -80,7 +81,7 @@ struct MoneyCeilingTests {
         defer { world.remove() }
         try world.importFixtureWorks()
         let path = world.url("atlas.sqlite").path
-        _ = try sqlite3(
+        _ = try SQLiteShell.run(
             path,
             """
             DROP TRIGGER fundingLine_plannedVND_ceiling_update;
@@ -95,18 +96,5 @@ struct MoneyCeilingTests {
         } catch {
             #expect("\(error)".contains("sums to more than 9223372036854775807 đồng"), "\(error)")
         }
-    }
-
-    func sqlite3(_ database: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

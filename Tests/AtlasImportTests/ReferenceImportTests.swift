@@ -1,11 +1,12 @@
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// Units, villages, statistics and classifications read back through the store.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct ReferenceImportTests {
     @Test func unitsRoundTripWithCodesNamesParentsAndBoundaries() throws {
         // Given the fixture units file

@@ -3,11 +3,12 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// The life of a work (SPEC §1): legal steps are recorded with their dates, others refused.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct StatusTransitionTests {
     @Test func reimportMovingACompletedWorkBackToApprovedChangesNothing() throws {
         // Given W-1 registered as completed (and W-2, W-3)

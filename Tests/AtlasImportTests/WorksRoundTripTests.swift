@@ -2,11 +2,12 @@ import AtlasExport
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
 /// Works imported from GeoJSON, CSV (lon/lat and wkt) and from the works export read back equal.
-@Suite(.enabled(if: Fixtures.spatiaLiteAvailable))
+@Suite(.enabled(if: SpatiaLiteProbe.isAvailable))
 struct WorksRoundTripTests {
     @Test func geoJSONWorksRoundTripFieldByField() throws {
         // Given the fixture world

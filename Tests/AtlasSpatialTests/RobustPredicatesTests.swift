@@ -1,4 +1,5 @@
 import AtlasSpatial
+import AtlasTestSupport
 import Testing
 
 @Suite struct RobustPredicatesTests {

@@ -1,5 +1,6 @@
 import AtlasModel
 import AtlasSpatial
+import AtlasTestSupport
 import Testing
 
 @Suite struct SpatialIndexTests {
