@@ -1,3 +1,5 @@
+import AtlasModel
+
 /// Plain text tables (columns padded to their widest cell) and RFC 4180 CSV.
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
@@ -32,7 +34,7 @@ enum CSVText {
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     private static func isPlainNumber(_ cell: String) -> Bool {
-        cell.wholeMatch(of: /-?\d+(\.\d+)?([eE][+-]?\d+)?/) != nil
+        NumberText.decimal(cell) != nil
     }
 }
 
