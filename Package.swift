@@ -76,6 +76,11 @@ let package = Package(
         .testTarget(
             name: "AtlasCoverageTests",
             dependencies: ["AtlasTestSupport", "AtlasCoverage", "AtlasImport", "AtlasStore"]),
+        .testTarget(
+            name: "AtlasExportTests",
+            dependencies: ["AtlasExport", "AtlasImport", "AtlasCoverage", "AtlasStore", "AtlasTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI"], exclude: ["Help"]),
         .testTarget(
             name: "AtlasHTTPTests",

@@ -2,6 +2,7 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
@@ -17,42 +18,13 @@ import Testing
 ///   the hole.
 enum Fixtures {
 
-    static let unitsGeoJSON = """
-        {"type":"FeatureCollection","attribution":"Fixture boundaries (tests)","features":[
-        {"type":"Feature","properties":{"code":"20","name":"Tỉnh Thử Nghiệm","kind":"province","type":"Tỉnh","parent_code":""},"geometry":{"type":"Polygon","coordinates":[[[106.0,21.0],[106.2,21.0],[106.2,21.2],[106.0,21.2],[106.0,21.0]]]}},
-        {"type":"Feature","properties":{"code":"178","name":"Huyện Bình Gia","kind":"district","type":"Huyện","parent_code":"20"},"geometry":{"type":"MultiPolygon","coordinates":[[[[106.0,21.0],[106.2,21.0],[106.2,21.2],[106.0,21.2],[106.0,21.0]]]]}},
-        {"type":"Feature","properties":{"code":"00001","name":"Xã Hồng Phong","kind":"commune","type":"Xã","parent_code":"178"},"geometry":{"type":"Polygon","coordinates":[[[106.0,21.0],[106.1,21.0],[106.1,21.1],[106.1,21.2],[106.0,21.2],[106.0,21.0]]]}},
-        {"type":"Feature","properties":{"code":"00002","name":"Thị trấn Bình Gia","kind":"commune","type":"Thị trấn","parent_code":"178"},"geometry":{"type":"Polygon","coordinates":[[[106.1,21.0],[106.1,21.1],[106.1,21.2],[106.2,21.2],[106.2,21.0],[106.1,21.0]],[[106.15,21.15],[106.17,21.15],[106.17,21.17],[106.15,21.17],[106.15,21.15]]]}}
-        ]}
-        """
+    static let unitsGeoJSON = SmallWorld.text("units.geojson")
 
-    static let villagesCSV = #"""
-        code,commune_code,name,lon,lat,households
-        00001001,00001,Thôn Nà Pàn,106.05,21.05,120
-        00001002,00001,"Bản Khuổi, ""Lũng""",,,80
-        00002001,00002,Khối 1,106.15,21.05,200
+    static let villagesCSV = SmallWorld.text("villages.csv")
 
-        """#
+    static let statsCSV = SmallWorld.text("stats.csv")
 
-    static let statsCSV = """
-        year,code,households,poor_households,near_poor_households
-        2017,00001,500,90,40
-        2018,00001,520,78,45
-        2018,00002,400,61,30
-        2018,00001001,120,30,10
-
-        """
-
-    static let classificationsCSV = """
-        period,code,flag
-        2016-2020,178,poor_30a
-        2016-2020,00001,difficult_135
-        2016-2020,00001,border
-        2016-2020,00002,safe_zone
-        2016-2020,00001001,difficult_135
-        2021-2025,00002,border
-
-        """
+    static let classificationsCSV = SmallWorld.text("classifications.csv")
 
     /// A FeatureCollection with one feature per line: feature i is on line i + 2.
     static func featureCollection(_ features: [String], members: String = "") -> String {
@@ -61,11 +33,7 @@ enum Fixtures {
 
     /// Three works: a clinic point in 00001, a road in both communes (70 % in 00002, funded per
     /// source) and an irrigation polygon 2/3 in 00001 whose declared commune is 00002.
-    static let worksFeatures = [
-        #"{"type":"Feature","id":"W-1","properties":{"id":"W-1","name":"Trạm y tế xã Hồng Phong","programme":"135","category":"health","status":"completed","commune_code":"00001","exactness":"exact","accuracy_m":4.5,"villages_served":["00001001","00001002"],"approved_on":"2016-05-27","started_on":"2016-08-01","completed_on":"2017-03-15","investor":"district","planned_vnd":1500000000,"disbursed_vnd":1450000000},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#,
-        #"{"type":"Feature","id":"W-2","properties":{"id":"W-2","name":"Đường GTNT thôn Nà Pàn","programme":"30a","category":"road","status":"under_construction","surface":"concrete","road_class":"to_village","exactness":"approximate","villages_served":["00002001"],"approved_on":"2016-04-01","started_on":"2016-09-10","investor":"commune","planned_central_vnd":800000000,"disbursed_central_vnd":400000000,"planned_community_cash_vnd":50000000,"labour_days":120},"geometry":{"type":"LineString","coordinates":[[106.07,21.1],[106.17,21.1]]}}"#,
-        #"{"type":"Feature","id":"W-3","properties":{"id":"W-3","name":"Kênh mương Khuổi Lũng","programme":"ntm","category":"irrigation","status":"proposed","commune_code":"00002","exactness":"admin_unit","villages_served":[]},"geometry":{"type":"Polygon","coordinates":[[[106.08,21.09],[106.11,21.09],[106.11,21.11],[106.08,21.11],[106.08,21.09]]]}}"#,
-    ]
+    static let worksFeatures = SmallWorld.workFeatures
 
     /// The same three works as CSV with a `wkt` column.
     static let worksWKTCSV = """
