@@ -59,15 +59,6 @@ import Testing
     }
 
     static func ogrinfo(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-so", "-al", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Tool.run("/usr/bin/ogrinfo", ["-so", "-al", path])
     }
 }

@@ -7,15 +7,7 @@ public enum SQLiteShell {
 
     /// Runs `sql` (or a dot command) on `database`; stdout and stderr together, trimmed.
     public static func run(_ database: String, _ sql: String, readOnly: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = (readOnly ? ["-readonly"] : []) + [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Tool.run("/usr/bin/sqlite3", (readOnly ? ["-readonly"] : []) + [database, sql])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
