@@ -4,17 +4,7 @@ import AtlasModel
 /// Reads the works fields of SPEC §5 from one GeoJSON feature's properties or one CSV record
 /// (whose values are all strings), reporting every bad field to the log.
 struct WorkFieldParser {
-    static let knownFields: [String] =
-        [
-            "id", "name", "programme", "category", "status", "surface", "road_class", "commune_code",
-            "declared_commune_code", "exactness",
-            "accuracy_m", "villages_served", "approved_on", "started_on", "completed_on", "investor",
-            "planned_vnd", "disbursed_vnd", "labour_days",
-        ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
-        + derivedFields
-
-    /// Fields the works export writes that are derived again on import, so read silently.
-    static let derivedFields = ["district_code", "commune_disagrees", "length_m"]
+    static let knownFields: [String] = WorkFieldNames.registered + WorkFieldNames.derived
 
     let location: DraftLocation
     let value: (String) -> JSONValue?

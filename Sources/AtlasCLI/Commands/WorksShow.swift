@@ -1,4 +1,6 @@
 import ArgumentParser
+import AtlasExport
+import AtlasGeoJSON
 import AtlasModel
 import AtlasStore
 import Foundation
@@ -30,6 +32,17 @@ struct WorksShow: ParsableCommand {
             ("villages served", w.villagesServed.isEmpty ? nil : w.villagesServed.joined(separator: "; ")),
         ]
         for case let (label, value?) in optional { lines.append((label, value)) }
+        // Any other field of the works layer, so a new field shows here without an edit.
+        let shown: Set<String> = [
+            "id", "name", "programme", "category", "status", "commune_code", "district_code", "declared_commune_code",
+            "commune_disagrees", "surface", "road_class", "length_m", "exactness", "accuracy_m", "investor",
+            "approved_on", "started_on", "completed_on", "villages_served", "planned_vnd", "disbursed_vnd",
+        ]
+        for (key, value) in WorksLayerExport.properties(of: s) where !shown.contains(key) && value != .null {
+            let text: String
+            if case .string(let t) = value { text = t } else { text = value.jsonText }
+            lines.append((key.replacingOccurrences(of: "_", with: " "), text))
+        }
         for line in w.funding {
             lines.append(
                 (

@@ -153,7 +153,7 @@ enum OpenAPIComponents {
             "WorkFeature": [
                 "type": "object", "required": ["type", "properties", "geometry"],
                 "description":
-                    "A GeoJSON Feature whose properties are the fields of a works import: id, name, programme, category, status, surface, road_class, commune_code, exactness, accuracy_m, villages_served, approved_on, started_on, completed_on, investor, planned_vnd, disbursed_vnd, planned_<source>_vnd, disbursed_<source>_vnd, labour_days.",
+                    "A GeoJSON Feature whose properties are the fields of a works import (README, Works), listed in `properties`; the derived district_code, commune_disagrees and length_m are accepted back and ignored.",
                 "properties": [
                     "type": ["type": "string", "enum": ["Feature"]], "id": ["type": "string"], "properties": workFields,
                     "geometry": ["$ref": "#/components/schemas/Geometry"],

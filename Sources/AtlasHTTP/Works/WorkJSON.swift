@@ -13,24 +13,19 @@ enum WorkJSON {
             geometry: work.work.geometry)
     }
 
-    /// The work as the import fields that produce it again (declared commune as `commune_code`).
+    /// The work as the import fields that produce it again: the works-layer properties without
+    /// the derived ones, the declared commune as `commune_code`, funding per source.
     static func fields(of stored: StoredWork) -> [String: JSONValue] {
-        let w = stored.work
-        var f: [String: JSONValue] = [
-            "id": .string(w.id), "name": .string(w.name), "programme": .string(w.programme.rawValue),
-            "category": .string(w.category.rawValue), "status": .string(w.status.rawValue),
-            "exactness": .string(w.exactness.rawValue),
-            "villages_served": .array(w.villagesServed.map(JSONValue.string)),
-        ]
-        let optional: [(String, String?)] = [
-            ("surface", w.surface?.rawValue), ("road_class", w.roadClass?.rawValue),
-            ("commune_code", w.declaredCommuneCode), ("approved_on", w.approvedOn?.description),
-            ("started_on", w.startedOn?.description), ("completed_on", w.completedOn?.description),
-            ("investor", w.investor?.rawValue),
-        ]
-        for (key, value) in optional { if let value { f[key] = .string(value) } }
-        if let accuracy = w.accuracyM { f["accuracy_m"] = .double(accuracy) }
-        f.merge(WorksLayerExport.fundingFields(w)) { a, _ in a }
+        var f: [String: JSONValue] = [:]
+        for (key, value) in WorksLayerExport.properties(of: stored) where value != .null {
+            switch key {
+            case "commune_code", "planned_vnd", "disbursed_vnd": continue  // derived, or in the funding fields
+            case "declared_commune_code": f["commune_code"] = value
+            case "villages_served": f[key] = .array(stored.work.villagesServed.map(JSONValue.string))
+            default: if !WorkFieldNames.derived.contains(key) { f[key] = value }
+            }
+        }
+        f.merge(WorksLayerExport.fundingFields(stored.work)) { a, _ in a }
         return f
     }
 }

@@ -6,10 +6,9 @@ import Hummingbird
 /// The bodies of the works API, read strictly: one GeoJSON Feature to register a work, a Feature
 /// of changes to update one, `{"status", "date"}` to move one along its life.
 enum WorkRequestBody {
-    /// Output-only properties of the works layer, accepted back (and ignored) so a client may send
+    /// Derived properties of the works layer are accepted back (and ignored) so a client may send
     /// a Feature it read.
-    static let derivedFields: Set<String> = ["district_code", "commune_disagrees", "length_m"]
-    static var knownFields: Set<String> { Set(Importer.workFieldNames).union(derivedFields) }
+    static var knownFields: Set<String> { Set(Importer.workFieldNames) }
 
     /// The fields and geometry of a new work.
     static func create(_ bytes: [UInt8]) throws -> (fields: [String: JSONValue], geometry: Geometry) {
@@ -63,7 +62,7 @@ enum WorkRequestBody {
     /// sets the declared commune (and a `commune_code` beside it is the derived one, ignored).
     static func apply(_ changes: [String: JSONValue], to base: [String: JSONValue]) -> [String: JSONValue] {
         var fields = base
-        for (key, value) in changes where !derivedFields.contains(key) {
+        for (key, value) in changes where !WorkFieldNames.derived.contains(key) {
             var key = key
             if key == "commune_code" && changes["declared_commune_code"] != nil { continue }
             if key == "declared_commune_code" { key = "commune_code" }

@@ -22,35 +22,10 @@ public struct StoredWork: Sendable {
         """
 
     init(row: Row) throws {
-        func vocab<T: AtlasVocabulary>(_ column: String, _: T.Type) throws -> T? {
-            guard let raw: String = row[column] else { return nil }
-            return try T.parse(raw, field: column)
-        }
-        func date(_ column: String) throws -> CalendarDate? {
-            guard let raw: String = row[column] else { return nil }
-            return try CalendarDate(iso: raw, field: column)
-        }
-        let blob: Data = row["geometry"]
-        let geometry = try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry }
-        let planned: Int64 = row["plannedVND"]
-        let disbursed: Int64 = row["disbursedVND"]
-        work = Work(
-            id: row["id"], name: row["name"],
-            programme: try vocab("programme", Programme.self) ?? .other,
-            category: try vocab("category", WorkCategory.self) ?? .other,
-            status: try vocab("status", WorkStatus.self) ?? .proposed,
-            geometry: geometry,
-            surface: try vocab("surface", RoadSurface.self),
-            roadClass: try vocab("roadClass", RoadClass.self),
-            declaredCommuneCode: row["declaredCommuneCode"],
-            exactness: try vocab("exactness", Exactness.self) ?? .exact,
-            accuracyM: row["accuracyM"],
-            approvedOn: try date("approvedOn"), startedOn: try date("startedOn"),
-            completedOn: try date("completedOn"),
-            investor: try vocab("investor", Investor.self),
-            funding: [FundingLine(source: nil, plannedVND: planned, disbursedVND: disbursed)])
-        communeCode = row["communeCode"]
+        let record = try WorkRecord(row: row)
+        work = record.work
+        communeCode = record.communeCode
+        lengthM = record.lengthM
         districtCode = row["districtCode"]
-        lengthM = row["lengthM"]
     }
 }

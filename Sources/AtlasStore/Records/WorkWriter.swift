@@ -13,24 +13,7 @@ struct WorkWriter {
     let insertStatus: Statement
 
     init(db: Database) throws {
-        upsertWork = try db.cachedStatement(
-            sql: """
-                INSERT INTO work (id, name, programme, category, status, surface, roadClass, declaredCommuneCode,
-                    communeCode, exactness, accuracyM, approvedOn, startedOn, completedOn, investor, lengthM,
-                    plannedVND, disbursedVND, metricGeometry, geometry, sourceId, registeredStatus, registeredOn,
-                    registeredAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, programme = excluded.programme,
-                    category = excluded.category, status = excluded.status, surface = excluded.surface,
-                    roadClass = excluded.roadClass, declaredCommuneCode = excluded.declaredCommuneCode,
-                    communeCode = excluded.communeCode, exactness = excluded.exactness,
-                    accuracyM = excluded.accuracyM, approvedOn = excluded.approvedOn,
-                    startedOn = excluded.startedOn, completedOn = excluded.completedOn,
-                    investor = excluded.investor, lengthM = excluded.lengthM, plannedVND = excluded.plannedVND,
-                    disbursedVND = excluded.disbursedVND, metricGeometry = excluded.metricGeometry,
-                    geometry = excluded.geometry, sourceId = excluded.sourceId
-                RETURNING rowid
-                """)
+        upsertWork = try db.cachedStatement(sql: Self.upsertSQL)
         insertIndex = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO idx_work_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)")
         deleteVillages = try db.cachedStatement(sql: "DELETE FROM workVillage WHERE workId = ?")
@@ -46,21 +29,26 @@ struct WorkWriter {
         )
     }
 
+    /// `INSERT … ON CONFLICT(id) DO UPDATE`, written from `WorkRecord.Columns` so a new column
+    /// needs no second list here; the record's container gives the arguments in the same order.
+    static let upsertSQL: String = {
+        let columns = WorkRecord.Columns.allCases.map(\.rawValue)
+        let updated = WorkRecord.Columns.allCases.filter { !WorkRecord.Columns.keptOnUpdate.contains($0) }
+        return """
+            INSERT INTO work (\(columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            ON CONFLICT(id) DO UPDATE SET \(updated.map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
+            RETURNING rowid
+            """
+    }()
+
     /// Inserts or updates a work; `registeredOn`/`recordedAt` stamp a new work's registration.
     func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool, registeredOn: CalendarDate?, recordedAt: String) throws {
         let w = row.work
-        let rowid = try Int64.fetchOne(
-            upsertWork,
-            arguments: [
-                w.id, w.name.precomposedStringWithCanonicalMapping, w.programme.rawValue, w.category.rawValue,
-                w.status.rawValue, w.surface?.rawValue, w.roadClass?.rawValue, w.declaredCommuneCode,
-                row.communeCode, w.exactness.rawValue, w.accuracyM, w.approvedOn?.description,
-                w.startedOn?.description, w.completedOn?.description, w.investor?.rawValue, row.lengthM,
-                w.plannedVND, w.disbursedVND,
-                Data(SpatiaLiteBlob.encode(row.metricGeometry, srid: SpatialReference.metric)),
-                Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)),
-                sourceId, w.status.rawValue, registeredOn?.description, recordedAt,
-            ])
+        let record = WorkRecord(row, sourceId: sourceId, registeredOn: registeredOn, registeredAt: recordedAt)
+        let values = try record.databaseDictionary
+        let arguments = StatementArguments(WorkRecord.Columns.allCases.map { values[$0.rawValue] ?? .null })
+        let rowid = try Int64.fetchOne(upsertWork, arguments: arguments)
         // SQLite's R*Tree rounds the box outward to 32-bit floats itself.
         let box = w.geometry.boundingBox
         try insertIndex.execute(arguments: [rowid, box.minX, box.maxX, box.minY, box.maxY])
