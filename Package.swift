@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["AtlasExport", "AtlasImport", "AtlasCoverage", "AtlasStore", "AtlasTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI"], exclude: ["Help"]),
+        .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI", "AtlasModel"], exclude: ["Help"]),
         .testTarget(
             name: "AtlasHTTPTests",
             dependencies: [

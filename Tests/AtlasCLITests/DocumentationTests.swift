@@ -1,3 +1,4 @@
+import AtlasModel
 import Foundation
 import Testing
 
@@ -22,5 +23,18 @@ import Testing
     @Test func readmeGivesTheTwoCommands() {
         #expect(Self.readme.contains("Scripts/demo"))
         #expect(Self.readme.contains("Scripts/test"))
+    }
+
+    /// The works-file table names every field an import reads, so a new field cannot go undocumented.
+    @Test func readmeListsEveryWorkField() throws {
+        let section = try #require(Self.readme.components(separatedBy: "### Works files").dropFirst().first)
+        let table = section.components(separatedBy: "\n### ").first ?? ""
+        let perSource = Set(FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] })
+        for field in WorkFieldNames.registered + WorkFieldNames.derived where !perSource.contains(field) {
+            #expect(table.contains("`\(field)`"), "README.md's works-file table does not list `\(field)`")
+        }
+        for source in FundingSource.allCases {
+            #expect(table.contains("`\(source.rawValue)`"), "funding source `\(source.rawValue)` is not listed")
+        }
     }
 }
