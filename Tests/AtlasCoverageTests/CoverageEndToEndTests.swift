@@ -2,6 +2,7 @@ import AtlasCoverage
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Testing
 
@@ -14,22 +15,7 @@ import Testing
 ///                                                 A2 (8000, 5000) 300 hh, A3 (5000, 9000) no count
 ///     commune B 06103 = [10000, 20000] × [0, 10000]  no village: centroid (15000, 5000), 100 hh (2020)
 @Suite(.enabled(if: SpatiaLiteAvailability.isAvailable))
-struct CoverageEndToEndTests {
-    static let ox = 640_000.0, oy = 2_400_000.0
-
-    static func xy(_ x: Double, _ y: Double) -> String { "\(Int(ox + x)) \(Int(oy + y))" }
-
-    static func ring(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> String {
-        let corners = [(minX, minY), (maxX, minY), (maxX, maxY), (minX, maxY), (minX, minY)]
-        return "[[" + corners.map { "[\(ox + $0.0), \(oy + $0.1)]" }.joined(separator: ", ") + "]]"
-    }
-
-    static func unit(_ code: String, _ name: String, _ kind: String, parent: String?, _ ring: String) -> String {
-        let parentMember = parent.map { #", "parent_code": "\#($0)""# } ?? ""
-        return
-            #"{"type": "Feature", "properties": {"code": "\#(code)", "name": "\#(name)", "kind": "\#(kind)"\#(parentMember)}, "geometry": {"type": "Polygon", "coordinates": \#(ring)}}"#
-    }
-
+struct CoverageEndToEndTests: MetricGridWorld {
     static let units = """
         {"type": "FeatureCollection", "features": [
         \(unit("20", "Lạng Sơn", "province", parent: nil, ring(-1000, -1000, 21_000, 11_000))),

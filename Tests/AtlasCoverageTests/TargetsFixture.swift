@@ -1,5 +1,6 @@
 import AtlasImport
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 
 /// Tiny worlds for the plan-target and data-check suites, imported through the real `Importer`
@@ -15,29 +16,7 @@ import Foundation
 ///               B1 06103001 (15000, 5000) 250 hh
 ///               D1 06200001 (35000, 5000) 200 hh   D2 06200002 (35000, 9000) 300 hh
 ///               C and E have no village: they stand at their centroids (25000, 5000), (45000, 5000)
-enum TargetsFixture {
-    static let ox = 640_000.0, oy = 2_400_000.0
-
-    /// "easting northing" of the point (x, y) metres from O.
-    static func xy(_ x: Double, _ y: Double) -> String { "\(Int(ox + x)) \(Int(oy + y))" }
-
-    static func point(_ x: Double, _ y: Double) -> String { "POINT(\(xy(x, y)))" }
-
-    static func line(_ points: (Double, Double)...) -> String {
-        "\"LINESTRING(" + points.map { xy($0.0, $0.1) }.joined(separator: ", ") + ")\""
-    }
-
-    static func ring(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> String {
-        let corners = [(minX, minY), (maxX, minY), (maxX, maxY), (minX, maxY), (minX, minY)]
-        return "[[" + corners.map { "[\(ox + $0.0), \(oy + $0.1)]" }.joined(separator: ", ") + "]]"
-    }
-
-    static func unit(_ code: String, _ name: String, _ kind: String, parent: String?, _ ring: String) -> String {
-        let parentMember = parent.map { #", "parent_code": "\#($0)""# } ?? ""
-        return
-            #"{"type": "Feature", "properties": {"code": "\#(code)", "name": "\#(name)", "kind": "\#(kind)"\#(parentMember)}, "geometry": {"type": "Polygon", "coordinates": \#(ring)}}"#
-    }
-
+enum TargetsFixture: MetricGridWorld {
     static let units = """
         {"type": "FeatureCollection", "features": [
         \(unit("20", "Lạng Sơn", "province", parent: nil, ring(-2000, -1000, 51_000, 11_000))),

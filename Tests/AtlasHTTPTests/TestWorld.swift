@@ -2,6 +2,7 @@ import AtlasGeoJSON
 import AtlasImport
 import AtlasModel
 import AtlasStore
+import AtlasTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,10 +11,10 @@ import Testing
 
 @testable import AtlasHTTP
 
-/// A small province written to files and imported: province 20 (lon 106.0–106.3, lat 21.0–21.2),
-/// district 178 = communes 00001 (lon 106.0–106.1) and 00002 (106.1–106.2), district 179 =
-/// commune 00003 (106.2–106.3); villages, statistics for 2017 and 2018, classifications,
-/// 22 works and one user per role. Built once as a template; each test gets its own copy.
+/// The small province of `Tests/Fixtures/http-world/` imported: province 20 (lon 106.0–106.3,
+/// lat 21.0–21.2), district 178 = communes 00001 (lon 106.0–106.1) and 00002 (106.1–106.2),
+/// district 179 = commune 00003 (106.2–106.3), and one user per role. Built once as a template;
+/// each test gets its own copy.
 struct TestWorld: Sendable {
     let directory: URL
     let database: AppDatabase
@@ -81,16 +82,11 @@ final class Template: Sendable {
         let path = directory.appendingPathComponent("template.sqlite").path
         let database = try AppDatabase(path: path)
         let importer = Importer(database: database)
-        func file(_ name: String, _ text: String) throws -> URL {
-            let url = directory.appendingPathComponent(name)
-            try TestWorld.write(text, to: url)
-            return url
-        }
-        _ = try importer.importUnits(from: try file("units.geojson", FixtureData.units))
-        _ = try importer.importVillages(from: try file("villages.csv", FixtureData.villages))
-        _ = try importer.importStatistics(from: try file("stats.csv", FixtureData.statistics))
-        _ = try importer.importClassifications(from: try file("classifications.csv", FixtureData.classifications))
-        _ = try importer.importWorks(from: try file("works.geojson", FixtureData.works))
+        _ = try importer.importUnits(from: FixtureData.url("units.geojson"))
+        _ = try importer.importVillages(from: FixtureData.url("villages.csv"))
+        _ = try importer.importStatistics(from: FixtureData.url("stats.csv"))
+        _ = try importer.importClassifications(from: FixtureData.url("classifications.csv"))
+        _ = try importer.importWorks(from: FixtureData.url("works.geojson"))
         var tokens: [String: String] = [:]
         for (name, role, unit) in users {
             let (token, credential) = AccessToken.generate()
@@ -103,76 +99,13 @@ final class Template: Sendable {
     }
 }
 
+/// The files of `Tests/Fixtures/http-world/`: province 20 with districts 178 and 179, communes
+/// 00001–00003, a village each, statistics 2017–2018, three classifications, and 22 works: five
+/// named (W-01…W-05) and 17 culture points P-01…P-17 spread over the communes (odd ones completed).
 enum FixtureData {
-    static func square(_ w: Double, _ s: Double, _ e: Double, _ n: Double) -> String {
-        "[[[\(w),\(s)],[\(e),\(s)],[\(e),\(n)],[\(w),\(n)],[\(w),\(s)]]]"
-    }
+    static let folder = TestFixtures.folder("http-world")
 
-    static func unit(
-        _ code: String, _ name: String, _ kind: String, _ parent: String, _ box: (Double, Double, Double, Double)
-    ) -> String {
-        #"{"type":"Feature","properties":{"code":"\#(code)","name":"\#(name)","kind":"\#(kind)","parent_code":"\#(parent)"},"geometry":{"type":"Polygon","coordinates":\#(square(box.0, box.1, box.2, box.3))}}"#
-    }
-
-    static let units = """
-        {"type":"FeatureCollection","attribution":"Test boundaries","features":[
-        \(unit("20", "Tỉnh Thử", "province", "", (106.0, 21.0, 106.3, 21.2))),
-        \(unit("178", "Huyện Bình Gia", "district", "20", (106.0, 21.0, 106.2, 21.2))),
-        \(unit("179", "Huyện Văn Quan", "district", "20", (106.2, 21.0, 106.3, 21.2))),
-        \(unit("00001", "Xã Hồng Phong", "commune", "178", (106.0, 21.0, 106.1, 21.2))),
-        \(unit("00002", "Thị trấn Bình Gia", "commune", "178", (106.1, 21.0, 106.2, 21.2))),
-        \(unit("00003", "Xã Tân Đoàn", "commune", "179", (106.2, 21.0, 106.3, 21.2)))
-        ]}
-        """
-
-    static let villages = """
-        code,commune_code,name,lon,lat,households
-        00001001,00001,Thôn Nà Pàn,106.05,21.06,120
-        00002001,00002,Khối 1,106.15,21.05,200
-        00003001,00003,Bản Khuổi,106.25,21.1,90
-
-        """
-
-    static let statistics = """
-        year,code,households,poor_households,near_poor_households
-        2017,00001,500,90,40
-        2018,00001,520,78,45
-        2017,00002,400,70,30
-        2018,00002,410,61,30
-        2017,00003,300,120,20
-        2018,00003,310,100,25
-
-        """
-
-    static let classifications = """
-        period,code,flag
-        2016-2020,178,poor_30a
-        2016-2020,00001,difficult_135
-        2016-2020,00003,border
-
-        """
-
-    /// Five named works plus 17 generated points (P-01…P-17) spread over the three communes.
-    static var works: String {
-        var features = [
-            #"{"type":"Feature","id":"W-01","properties":{"name":"Trạm y tế Hồng Phong","programme":"135","category":"health","status":"completed","approved_on":"2016-05-27","completed_on":"2017-03-15","planned_vnd":1500000000,"disbursed_vnd":1450000000},"geometry":{"type":"Point","coordinates":[106.05,21.05]}}"#,
-            #"{"type":"Feature","id":"W-02","properties":{"name":"Đường thôn Nà Pàn","programme":"30a","category":"road","status":"under_construction","surface":"concrete","approved_on":"2016-04-01","planned_central_vnd":800000000,"disbursed_central_vnd":400000000},"geometry":{"type":"LineString","coordinates":[[106.12,21.1],[106.18,21.1]]}}"#,
-            #"{"type":"Feature","id":"W-03","properties":{"name":"Trường tiểu học Tân Đoàn","programme":"135","category":"school","status":"completed","completed_on":"2019-06-01"},"geometry":{"type":"Point","coordinates":[106.25,21.08]}}"#,
-            #"{"type":"Feature","id":"W-04","properties":{"name":"Nước sinh hoạt","programme":"ntm","category":"water","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.07,21.15]}}"#,
-            #"{"type":"Feature","id":"W-05","properties":{"name":"Kênh mương","programme":"other","category":"irrigation","status":"approved","approved_on":"2018-01-10"},"geometry":{"type":"Polygon","coordinates":[[[106.22,21.12],[106.22,21.14],[106.24,21.14],[106.24,21.12],[106.22,21.12]]]}}"#,
-        ]
-        for i in 1...17 {
-            let lon = 106.011 + Double(i - 1) * 0.017
-            let lat = 21.03 + Double(i % 5) * 0.03
-            let done = i % 2 == 1
-            let status = done ? #""completed","completed_on":"2016-01-\#(String(format: "%02d", i))""# : #""proposed""#
-            features.append(
-                #"{"type":"Feature","id":"P-\#(String(format: "%02d", i))","properties":{"name":"Nhà văn hoá \#(i)","programme":"existing","category":"culture","status":\#(status)},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
-            )
-        }
-        return #"{"type":"FeatureCollection","attribution":"Test works","features":["# + "\n"
-            + features.joined(separator: ",\n") + "\n]}\n"
-    }
+    static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     static let allWorkIDs: [String] =
         (["W-01", "W-02", "W-03", "W-04", "W-05"] + (1...17).map { String(format: "P-%02d", $0) }).sorted()

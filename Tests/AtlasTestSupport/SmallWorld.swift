@@ -5,8 +5,7 @@ import Foundation
 /// communes 00001 and 00002, three villages, statistics for 2017–2018, classifications and three
 /// works. Read by path, so a test and a user's `worksatlas import` see the same bytes.
 public enum SmallWorld {
-    public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/small-world")
+    public static let folder = TestFixtures.folder("small-world")
 
     public static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
