@@ -58,6 +58,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// The day before: a reorganisation on `d` ends the units in force on `d.dayBefore`.
+    public var dayBefore: CalendarDate {
+        if day > 1 { return (try? CalendarDate(year: year, month: month, day: day - 1)) ?? self }
+        let (y, m) = month > 1 ? (year, month - 1) : (year - 1, 12)
+        return (try? CalendarDate(year: y, month: m, day: Self.daysIn(month: m, year: y))) ?? self
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
