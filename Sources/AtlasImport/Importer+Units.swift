@@ -84,13 +84,14 @@ extension Importer {
                 drafts.append((at, unit))
             }
         }
-        // Parents may come later in the file, so they are checked once every code is known.
+        // Parents may come later in the file, so they are checked once every code is known. A
+        // commune's parent is its district, or the province where districts are abolished (2025).
         for (at, unit) in drafts {
             guard let parent = unit.parentCode else { continue }
-            let expected: UnitKind = unit.kind == .commune ? .district : .province
-            if kinds[parent] != expected {
-                log.add(at, "parent_code", parent, "no \(expected.rawValue) with this code in the file or the database")
-            }
+            let allowed: [UnitKind] = unit.kind == .commune ? [.district, .province] : [.province]
+            if let kind = kinds[parent], allowed.contains(kind) { continue }
+            let expected = allowed.map(\.rawValue).joined(separator: " or ")
+            log.add(at, "parent_code", parent, "no \(expected) with this code in the file or the database")
         }
         for (i, reason) in try database.invalidityReasons(drafts.map(\.unit.geometry)).sorted(by: { $0.key < $1.key }) {
             log.add(drafts[i].location, "geometry", drafts[i].unit.geometry.typeName, "invalid geometry: \(reason)")

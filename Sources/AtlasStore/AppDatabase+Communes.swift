@@ -45,14 +45,14 @@ extension AppDatabase {
             let communes = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.code, c.name, c.type, c.parentCode, d.name AS districtName, c.geometry
-                    FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode
+                    SELECT c.code, c.name, c.type, d.code AS districtCode, d.name AS districtName, c.geometry
+                    FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
                     WHERE c.kind = 'commune' ORDER BY c.code
                     """)
             var result: [CommuneSummary] = []
             while let row = try communes.next() {
                 let code: String = row["code"]
-                let district: String? = row["parentCode"]
+                let district: String? = row["districtCode"]
                 let blob: Data = row["geometry"]
                 var communeFlags = flags[code] ?? []
                 if let district, flags[district]?.contains(.poor30a) == true { communeFlags.insert(.poor30a) }

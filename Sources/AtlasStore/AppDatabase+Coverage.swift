@@ -30,7 +30,12 @@ extension AppDatabase {
             }
             var communes: [CoverageInputs.Commune] = []
             let unitRows = try Row.fetchCursor(
-                db, sql: "SELECT code, parentCode, metricGeometry FROM adminUnit WHERE kind = 'commune' ORDER BY code")
+                db,
+                sql: """
+                    SELECT c.code, d.code, c.metricGeometry FROM adminUnit c
+                    LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
+                    WHERE c.kind = 'commune' ORDER BY c.code
+                    """)
             while let row = try unitRows.next() {
                 let code: String = row[0]
                 communes.append(

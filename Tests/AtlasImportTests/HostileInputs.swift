@@ -528,7 +528,8 @@ enum HostileInputs {
             ("kind village", unit(kind: "village")),
             ("kind xa", unit(kind: "xã")), ("missing parent", unit(parent: "null")),
             ("unknown parent", unit(parent: #""999""#)),
-            ("commune under province", unit(parent: #""20""#)),
+            // A commune under the province is a vintage without districts (2025); under a commune it is not.
+            ("commune under a commune", unit(parent: #""00001""#)),
             ("province with parent", unit(code: #""21""#, kind: "province", parent: #""20""#)),
             (
                 "bowtie",

@@ -17,8 +17,9 @@ public struct StoredWork: Sendable {
     }
 
     static let selectSQL = """
-        SELECT w.*, c.parentCode AS districtCode
+        SELECT w.*, d.code AS districtCode
         FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode
+            LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
         """
 
     init(row: Row) throws {
