@@ -21,7 +21,11 @@ extension Importer {
         }
         var drafts: [(location: String, unit: AdminUnit)] = []
         var seen: [String: String] = [:]
-        let known: Set<String> = ["code", "name", "kind", "type", "parent_code", "boundary", "valid_from", "valid_to"]
+        // `area_km2` is the source's own figure, kept in the file for reference; the area used is
+        // always measured on the geometry.
+        let known: Set<String> = [
+            "code", "name", "kind", "type", "parent_code", "boundary", "valid_from", "valid_to", "area_km2",
+        ]
         var unknown = Set<String>()
         for feature in document.features {
             let at = feature.reference
