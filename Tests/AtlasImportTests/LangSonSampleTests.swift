@@ -27,7 +27,7 @@ struct LangSonSampleTests {
         #expect(units.rowCount == 238)
         guard samples else { return (database, directory) }
         let sample = root.appendingPathComponent("Data/sample")
-        #expect(try importer.importVillages(from: sample.appendingPathComponent("villages.csv")).rowCount == 2617)
+        #expect(try importer.importVillages(from: sample.appendingPathComponent("villages.csv")).rowCount == 2651)
         _ = try importer.importStatistics(from: sample.appendingPathComponent("stats.csv"))
         _ = try importer.importClassifications(from: sample.appendingPathComponent("classifications.csv"))
         #expect(try importer.importWorks(from: sample.appendingPathComponent("works.geojson")).rowCount == 400)
@@ -39,12 +39,14 @@ struct LangSonSampleTests {
         // When the units and every sample file are imported
         let (database, directory) = try load()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Then it holds 1 province, 11 districts, 226 communes, 2617 villages and 400 works
+        // Then it holds 1 province, 11 districts, 226 communes, 2651 villages and 400 works
         #expect(try database.unitCounts() == [.province: 1, .district: 11, .commune: 226])
         #expect(try database.units(kind: .province).map(\.code) == ["20"])
-        #expect(try database.villageCount() == 2617)
+        #expect(try database.villageCount() == 2651)
         #expect(try database.workCount() == 400)
         #expect(try database.communeSummaries(year: 2018).count == 226)
+        // And 2016-2020 carries the official count of Programme 135 communes (QĐ 900/QĐ-TTg: 133)
+        #expect(try database.communeSummaries(year: 2018).filter { $0.flags.contains(.difficult135) }.count == 133)
         // And every work lies in a commune
         #expect(try database.works().allSatisfy { $0.communeCode != nil })
     }
@@ -53,14 +55,14 @@ struct LangSonSampleTests {
         // Given the loaded sample
         let (database, directory) = try load()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // When LS-0235 and LS-0354 are read
-        let a = try #require(try database.work(id: "LS-0235"))
-        let b = try #require(try database.work(id: "LS-0354"))
+        // When LS-0297 and LS-0307 are read
+        let a = try #require(try database.work(id: "LS-0297"))
+        let b = try #require(try database.work(id: "LS-0307"))
         // Then each keeps its declared commune beside the one its point lies in
-        #expect(a.work.declaredCommuneCode == "06055" && a.communeCode == "06076" && a.communeDisagrees)
-        #expect(b.work.declaredCommuneCode == "06172" && b.communeCode == "06118" && b.communeDisagrees)
+        #expect(a.work.declaredCommuneCode == "06118" && a.communeCode == "06328" && a.communeDisagrees)
+        #expect(b.work.declaredCommuneCode == "06634" && b.communeCode == "06631" && b.communeDisagrees)
         // And they are the only two such works
-        #expect(try database.works().filter(\.communeDisagrees).map(\.work.id) == ["LS-0235", "LS-0354"])
+        #expect(try database.works().filter(\.communeDisagrees).map(\.work.id) == ["LS-0297", "LS-0307"])
     }
 
     @Test func exportsCarryTheSampleDataNotice() throws {
@@ -101,5 +103,50 @@ struct LangSonSampleTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         // (from Data/lang-son/sources.json, read by the import)
         #expect(text.contains(Self.schematicNotice))
+    }
+
+    /// A database of `units` (a Data/lang-son file) with the sample statistics (and classifications) given.
+    private func loadLater(units: String, stats: String, classifications: String?) throws -> (AppDatabase, URL) {
+        let root = Fixtures.repositoryRoot()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("worksatlas-ls-\(UUID().uuidString)")
+        let database = try AppDatabase(path: directory.appendingPathComponent("atlas.sqlite").path)
+        let importer = Importer(database: database)
+        _ = try importer.importUnits(from: root.appendingPathComponent("Data/lang-son/\(units)"))
+        _ = try importer.importStatistics(from: root.appendingPathComponent("Data/sample/\(stats)"))
+        if let classifications {
+            _ = try importer.importClassifications(from: root.appendingPathComponent("Data/sample/\(classifications)"))
+        }
+        return (database, directory)
+    }
+
+    /// Poor and all households of the province in `year`.
+    private func provinceTotals(_ database: AppDatabase, _ year: Int) throws -> (poor: Int, households: Int) {
+        let stats = try database.communeSummaries(year: year).compactMap(\.stats)
+        return (stats.reduce(0) { $0 + $1.poorHouseholds }, stats.reduce(0) { $0 + $1.households })
+    }
+
+    @Test func laterSampleStatisticsSitOnTheUnitsInForceAndFollowTheProvinceFacts() throws {
+        // Given the 2020 communes with the 2021-2023 statistics and the 2021-2025 classifications
+        let (db2020, dir2020) = try loadLater(
+            units: "units_2020.geojson", stats: "stats_2021-2023.csv", classifications: "classifications_2021-2025.csv")
+        defer { try? FileManager.default.removeItem(at: dir2020) }
+        // Then 2021 has the province's real rate of 12.2 % (province_facts.csv) on all 200 communes
+        #expect(try db2020.communeSummaries(year: 2021).compactMap(\.stats).count == 200)
+        let y2021 = try provinceTotals(db2020, 2021)
+        #expect(y2021.poor == 27413 && y2021.households == 224689)
+        #expect(abs(Double(y2021.poor) / Double(y2021.households) - 0.122) < 0.0005)
+        // And the real classifications: Bình Gia and Văn Quan poor (36 communes), the 4 ATK communes,
+        // and 88 sample difficult_135 communes (the region III count of QĐ 861/QĐ-TTg)
+        let summaries = try db2020.communeSummaries(year: 2022)
+        #expect(summaries.filter { $0.flags.contains(.poor30a) }.count == 36)
+        #expect(Set(summaries.filter { $0.flags.contains(.safeZone) }.map(\.code)) == ["06325", "06328", "06358", "06364"])
+        #expect(summaries.filter { $0.flags.contains(.difficult135) }.count == 88)
+        // Given the 65 communes of 2025 with the 2024 statistics
+        let (db2025, dir2025) = try loadLater(units: "units_2025-07.geojson", stats: "stats_2024.csv", classifications: nil)
+        defer { try? FileManager.default.removeItem(at: dir2025) }
+        // Then 2024 has the province's real rate of 3.36 %
+        let y2024 = try provinceTotals(db2025, 2024)
+        #expect(y2024.poor == 7779 && y2024.households == 231493)
+        #expect(abs(Double(y2024.poor) / Double(y2024.households) - 0.0336) < 0.0005)
     }
 }
