@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "AtlasStore",
             dependencies: [
-                "AtlasModel", "CSpatiaLite", "CProj",
+                "AtlasModel", "AtlasSpatial", "CSpatiaLite", "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

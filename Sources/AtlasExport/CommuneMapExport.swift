@@ -45,6 +45,10 @@ public struct CommuneMapExport {
         p.append(("poor_households", c.stats.map { .integer(Int64($0.poorHouseholds)) } ?? .null))
         p.append(("near_poor_households", c.stats.map { .integer(Int64($0.nearPoorHouseholds)) } ?? .null))
         p.append(("poverty_rate", c.stats?.povertyRate.map { .double(Self.round($0, 4)) } ?? .null))
+        // A figure carried from a divided predecessor is an estimate; the basis says how it was divided.
+        let basis = c.stats.map { $0.estimatedBy.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
+        p.append(("statistics_estimated", c.stats.map { .bool(!$0.estimatedBy.isEmpty) } ?? .null))
+        p.append(("statistics_basis", basis.isEmpty ? .null : .string(basis)))
         for category in WorkCategory.allCases {
             p.append(("works_\(category.rawValue)", .integer(Int64(c.worksByCategory[category] ?? 0))))
         }

@@ -9,11 +9,20 @@ extension Importer {
         var log = ProblemLog(file: file.path)
         table.checkColumns(required: ["period", "code", "flag"], optional: [], log: &log)
         try log.finish()
-        var kinds: [String: UnitKind] = [:]
-        for kind in [UnitKind.province, .district, .commune] {
-            for unit in try database.units(kind: kind) { kinds[unit.code] = kind }
+        // A classification names the units in force when its period began.
+        var kindsByPeriod: [String: [String: UnitKind]] = [:]
+        func kinds(in period: String) throws -> [String: UnitKind] {
+            if let known = kindsByPeriod[period] { return known }
+            let first = NumberText.integer(String(period.prefix(4))).flatMap { try? CalendarDate(year: Int($0), month: 1, day: 1) }
+            let units = database.onUnits(first)
+            var found: [String: UnitKind] = [:]
+            for kind in [UnitKind.province, .district, .commune] {
+                for unit in try units.units(kind: kind) { found[unit.code] = kind }
+            }
+            for code in try database.villageCommunes().keys { found[code] = .village }
+            kindsByPeriod[period] = found
+            return found
         }
-        for code in try database.villageCommunes().keys { kinds[code] = .village }
         let (periodC, codeC, flagC) = (table.column("period"), table.column("code"), table.column("flag"))
         var rows: [Classification] = []
         for record in table.records {
@@ -34,18 +43,23 @@ extension Importer {
                 flag = nil
                 ok = false
             }
-            if let kind = kinds[code] {
-                if let flag, !Self.allowedKinds(flag).contains(kind) {
-                    let allowed = Self.allowedKinds(flag).map(\.rawValue).joined(separator: " or ")
+            // The code names a unit in force on the period's first day (a bad period was reported).
+            if Self.isPeriod(period) {
+                if let kind = try kinds(in: period)[code] {
+                    if let flag, !Self.allowedKinds(flag).contains(kind) {
+                        let allowed = Self.allowedKinds(flag).map(\.rawValue).joined(separator: " or ")
+                        log.add(
+                            at, "flag", flag.rawValue,
+                            "\(flag.rawValue) applies to a \(allowed), but \(code) is a \(kind.rawValue)")
+                        ok = false
+                    }
+                } else {
                     log.add(
-                        at, "flag", flag.rawValue,
-                        "\(flag.rawValue) applies to a \(allowed), but \(code) is a \(kind.rawValue)")
+                        at, "code", code,
+                        code.isEmpty
+                            ? "code is required" : "no unit in force when \(period) began, nor village, has this code")
                     ok = false
                 }
-            } else {
-                log.add(
-                    at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
-                ok = false
             }
             if ok, let flag { rows.append(Classification(period: period, code: code, flag: flag)) }
         }

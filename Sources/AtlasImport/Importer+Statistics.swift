@@ -3,14 +3,25 @@ import AtlasStore
 import Foundation
 
 extension Importer {
-    /// Imports yearly statistics (CSV: year, code, households, poor_households, near_poor_households).
-    public func importStatistics(from file: URL, provenance: ImportProvenance = .init()) throws -> ImportReport {
+    /// Imports yearly statistics (CSV: year, code, households, poor_households,
+    /// near_poor_households, optional units_on). A code names a unit in force on the row's
+    /// `units_on`, else on `unitsOn`, else the latest units: codes are reused over time.
+    public func importStatistics(
+        from file: URL, unitsOn: CalendarDate? = nil, provenance: ImportProvenance = .init()
+    ) throws -> ImportReport {
         let table = try parseCSV(file)
         var log = ProblemLog(file: file.path)
         let columns = ["year", "code", "households", "poor_households", "near_poor_households"]
-        table.checkColumns(required: columns, optional: [], log: &log)
+        table.checkColumns(required: columns, optional: ["units_on"], log: &log)
         try log.finish()
-        let known = try database.allUnitAndVillageCodes()
+        var known: [CalendarDate?: Set<String>] = [:]
+        func codes(on date: CalendarDate?) throws -> Set<String> {
+            if let cached = known[date] { return cached }
+            let found = try database.onUnits(date).allUnitAndVillageCodes()
+            known[date] = found
+            return found
+        }
+        let unitsOnColumn = table.column("units_on")
         let c = columns.map { table.column($0) }
         var rows: [YearStats] = []
         var seen: [String: Int] = [:]
@@ -33,10 +44,18 @@ extension Importer {
                 log.add(at, "year", yearText, "year must be a whole number between 1990 and 2100")
                 ok = false
             }
+            var rowUnitsOn = unitsOn
+            if let text = table.value(record, unitsOnColumn), !text.isEmpty {
+                do { rowUnitsOn = try CalendarDate(iso: text, field: "units_on") } catch {
+                    log.add(at, "units_on", text, error.description)
+                    ok = false
+                }
+            }
             let code = table.value(record, c[1]) ?? ""
-            if !known.contains(code) {
+            if !(try codes(on: rowUnitsOn)).contains(code) {
+                let units = rowUnitsOn.map { "in force on \($0)" } ?? "of the latest units"
                 log.add(
-                    at, "code", code, code.isEmpty ? "code is required" : "no unit or village with this code is loaded")
+                    at, "code", code, code.isEmpty ? "code is required" : "no unit or village \(units) has this code")
                 ok = false
             }
             let key = "\(year)/\(code)"
@@ -54,10 +73,10 @@ extension Importer {
                 ok = false
             }
             if ok {
-                rows.append(
-                    YearStats(
-                        year: year, code: code, households: households, poorHouseholds: poor,
-                        nearPoorHouseholds: nearPoor))
+                var stats = YearStats(
+                    year: year, code: code, households: households, poorHouseholds: poor, nearPoorHouseholds: nearPoor)
+                stats.unitsOn = rowUnitsOn
+                rows.append(stats)
             }
         }
         try log.finish()

@@ -4,10 +4,12 @@ import AtlasStore
 import Foundation
 
 extension Importer {
-    /// Imports administrative units (GeoJSON Polygon/MultiPolygon features with code, name, kind,
-    /// type, parent_code); a unit whose code exists is replaced.
+    /// Imports one vintage of administrative units (GeoJSON Polygon/MultiPolygon features with
+    /// code, name, kind, type, parent_code), valid from `validFrom` (nil: from the beginning) to
+    /// `validTo`; a unit with the same code and start is replaced.
     public func importUnits(
-        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()
+        from file: URL, srid: Int32 = 4326, validFrom: CalendarDate? = nil, validTo: CalendarDate? = nil,
+        provenance: ImportProvenance = .init()
     ) throws
         -> ImportReport
     {
@@ -15,9 +17,20 @@ extension Importer {
         var log = ProblemLog(file: file.path)
         let toWGS84 = try CoordinateTransformer(from: srid, to: SpatialReference.wgs84)
         let toMetric = try CoordinateTransformer(from: SpatialReference.wgs84, to: SpatialReference.metric)
+        if let validFrom, let validTo, validTo < validFrom {
+            throw ImportFailure(
+                file: file.path,
+                problems: [
+                    ImportProblem(
+                        location: "options", field: "valid_to", value: validTo.description,
+                        reason: "a vintage ends on or after its first day (valid_from \(validFrom))")
+                ])
+        }
+        // Parents not in the file are units in force on the vintage's first day.
         var kinds: [String: UnitKind] = [:]
+        let vintage = database.onUnits(validFrom)
         for kind in [UnitKind.province, .district] {
-            for unit in try database.units(kind: kind) { kinds[unit.code] = kind }
+            for unit in try vintage.units(kind: kind) { kinds[unit.code] = kind }
         }
         var drafts: [(location: String, unit: AdminUnit)] = []
         var seen: [String: String] = [:]
@@ -106,7 +119,9 @@ extension Importer {
         let members = document.foreignMembers
         let embedded = ImportProvenance(
             attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
-        try database.saveUnits(rows, source: provenance.resolved(kind: "units", file: file, embedded: embedded))
+        try database.saveUnits(
+            rows, validFrom: validFrom, validTo: validTo,
+            source: provenance.resolved(kind: "units", file: file, embedded: embedded))
         return ImportReport(kind: "units", file: file.path, rowCount: rows.count, warnings: log.warnings)
     }
 }

@@ -37,7 +37,9 @@ public enum SuccessionReader {
             var share: Double?
             if !shareText.isEmpty {
                 share = NumberText.decimal(shareText)
-                if let s = share, s > 0, s <= 1 {} else { bad("share", shareText, "share must be a fraction above 0 and at most 1") }
+                if !(share.map { $0 > 0 && $0 <= 1 } ?? false) {
+                    bad("share", shareText, "share must be a fraction above 0 and at most 1")
+                }
             }
             if let date {
                 if before[date] == nil { before[date] = try unitsBefore(date.dayBefore) }
@@ -125,5 +127,15 @@ public enum SuccessionReader {
             if let found = visit(code) { return found }
         }
         return nil
+    }
+}
+
+extension Importer {
+    /// Imports a successions file (``SuccessionReader``), all or nothing.
+    public func importSuccessions(from file: URL, provenance: ImportProvenance = .init()) throws -> ImportReport {
+        let successions = try SuccessionReader.read(
+            file, unitsBefore: { try database.unitCodes(inForceOn: $0) }, unitsOn: { try database.unitCodes(inForceOn: $0) })
+        try database.saveSuccessions(successions, source: provenance.resolved(kind: "successions", file: file))
+        return ImportReport(kind: "successions", file: file.path, rowCount: successions.count, warnings: [])
     }
 }

@@ -10,11 +10,8 @@ import Synchronization
 struct WorkValidator: Sendable {
     let database: any AtlasDataStore
     let locations: LocationChecker
-    /// Lines and polygons: shares of length and area in metres (EPSG:3405).
-    let assigner: CommuneAssigner
-    /// Points: the containing commune in WGS84, where GeoJSON edges are straight (RFC 7946), so
-    /// a point on a shared edge is on it exactly and goes to the lowest code.
-    let pointAssigner: CommuneAssigner
+    /// The derived commune, on the units the works are registered on.
+    let placer: CommunePlacer
     let communeCodes: Set<String>
     let villageCodes: Set<String>
 
@@ -22,14 +19,7 @@ struct WorkValidator: Sendable {
         self.database = database
         locations = try LocationChecker(inputSRID: inputSRID, database: database)
         let communes = try database.metricUnits(kind: .commune)
-        assigner = CommuneAssigner(
-            communes: communes.compactMap { unit in
-                PlanarPolygon(unit.geometry).map { (unit.code, $0) }
-            })
-        pointAssigner = CommuneAssigner(
-            communes: try database.wgs84Units(kind: .commune).compactMap { unit in
-                PlanarPolygon(unit.geometry).map { (unit.code, $0) }
-            })
+        placer = CommunePlacer(metric: communes, wgs84: try database.wgs84Units(kind: .commune))
         communeCodes = Set(communes.map(\.code))
         villageCodes = Set(try database.villageCommunes().keys)
     }
@@ -132,10 +122,7 @@ struct WorkValidator: Sendable {
                     let lengthM =
                         located.metric.isLineal
                         ? located.metric.lines.reduce(0) { $0 + PlanarDistance.length(of: $1) } : nil
-                    let code =
-                        located.wgs84.isPuntal
-                        ? pointAssigner.assign(located.wgs84, scratch: &scratch).code
-                        : assigner.assign(located.metric, scratch: &scratch).code
+                    let code = placer.commune(wgs84: located.wgs84, metric: located.metric, scratch: &scratch)
                     return Placement(wgs84: located.wgs84, metric: located.metric, communeCode: code, lengthM: lengthM)
                 }
                 done.tick()

@@ -51,6 +51,11 @@ public struct YearStats: Hashable, Sendable {
     public var households: Int
     public var poorHouseholds: Int
     public var nearPoorHouseholds: Int
+    /// How the figure was estimated when part of it came from a divided predecessor (empty:
+    /// recorded on this unit, or the sum of whole predecessors).
+    public var estimatedBy: Set<StatisticsRollUp.Basis> = []
+    /// A date whose units `code` names (nil: the latest units when stored).
+    public var unitsOn: CalendarDate?
 
     public init(year: Int, code: String, households: Int, poorHouseholds: Int, nearPoorHouseholds: Int) {
         self.year = year

@@ -188,8 +188,10 @@ extension AppDatabase {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT c.code, c.parentCode AS district, d.parentCode AS province
-                FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode WHERE c.code = ?
+                SELECT c.code, d.code AS district, p.code AS province
+                FROM \(latestUnits) c LEFT JOIN \(latestUnits) d ON d.code = c.parentCode AND d.kind = 'district'
+                    LEFT JOIN \(latestUnits) p ON p.code = ifnull(d.parentCode, c.parentCode) AND p.kind = 'province'
+                WHERE c.code = ? AND c.kind = 'commune'
                 """, arguments: [code])
         guard let row else { return WorkPlace(communeCode: code) }
         return WorkPlace(communeCode: code, districtCode: row["district"], provinceCode: row["province"])

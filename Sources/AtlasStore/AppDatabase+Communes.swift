@@ -7,26 +7,28 @@ extension AppDatabase {
     /// counts and investment, sorted by code.
     public func communeSummaries(year: Int) throws -> [CommuneSummary] {
         try dbWriter.read { db in
-            let flags = try Self.flags(inPeriodHolding: year, in: db)
+            let day = try unitsDay(db)
+            let table = Self.units(on: day)
+            let flags = try Self.flags(inPeriodHolding: year, onDay: day, in: db)
             var stats: [String: YearStats] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM yearStats WHERE year = ?", arguments: [year]) {
-                stats[row["code"]] = YearStats(
-                    year: year, code: row["code"], households: row["households"], poorHouseholds: row["poorHouseholds"],
-                    nearPoorHouseholds: row["nearPoorHouseholds"])
-            }
+            for figure in try Self.statistics(onDay: day, years: [year], in: db).figures { stats[figure.code] = figure }
             var byCategory: [String: [WorkCategory: Int]] = [:]
             var byStatus: [String: [WorkStatus: Int]] = [:]
             var money: [String: (Int64, Int64)] = [:]
+            // On other units than the latest, each work's commune is found by location.
+            let placed = try seesLatestCommunes(db) ? nil : Self.workCommunes(on: day, in: db)
+            let communeColumn = placed == nil ? "communeCode" : "id"
             let works = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT communeCode, category, status, count(*) AS n, sum(plannedVND) AS planned,
+                    SELECT \(communeColumn) AS place, category, status, count(*) AS n, sum(plannedVND) AS planned,
                            sum(disbursedVND) AS disbursed
-                    FROM work WHERE communeCode IS NOT NULL GROUP BY communeCode, category, status
+                    FROM work WHERE \(communeColumn) IS NOT NULL GROUP BY 1, category, status
                     """)
             do {
                 while let row = try works.next() {
-                    let code: String = row["communeCode"]
+                    let place: String = row["place"]
+                    guard let code = placed == nil ? place : placed?[place] else { continue }
                     let n: Int = row["n"]
                     if let c = WorkCategory(rawValue: row["category"]) {
                         byCategory[code, default: [:]][c, default: 0] += n
@@ -46,7 +48,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT c.code, c.name, c.type, d.code AS districtCode, d.name AS districtName, c.geometry
-                    FROM adminUnit c LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
+                    FROM \(table) c LEFT JOIN \(table) d ON d.code = c.parentCode AND d.kind = 'district'
                     WHERE c.kind = 'commune' ORDER BY c.code
                     """)
             var result: [CommuneSummary] = []
@@ -69,9 +71,15 @@ extension AppDatabase {
         }
     }
 
-    /// Flags per code for the programme period that holds `year` (e.g. 2016-2020 for 2018).
-    static func flags(inPeriodHolding year: Int, in db: Database) throws -> [String: Set<ClassificationFlag>] {
+    /// Flags per code for the programme period that holds `year` (e.g. 2016-2020 for 2018), on
+    /// the units of `day`. A classification names the units in force when its period began; on
+    /// later units a unit carries the flags of every unit that went into it (a commune also takes
+    /// its district's poor_30a first, since districts may be abolished on the way).
+    static func flags(
+        inPeriodHolding year: Int, onDay day: String, in db: Database
+    ) throws -> [String: Set<ClassificationFlag>] {
         var flags: [String: Set<ClassificationFlag>] = [:]
+        var periodStart: String?
         for row in try Row.fetchAll(db, sql: "SELECT period, code, flag FROM classification") {
             let period: String = row["period"]
             let bounds = period.split(separator: "-").compactMap { Int($0) }
@@ -79,6 +87,26 @@ extension AppDatabase {
                 let flag = ClassificationFlag(rawValue: row["flag"])
             else { continue }
             flags[row["code"], default: []].insert(flag)
+            periodStart = "\(bounds[0])-01-01"
+        }
+        guard let periodStart else { return flags }
+        let steps = try String.fetchAll(
+            db, sql: "SELECT DISTINCT effectiveOn FROM unitSuccession WHERE effectiveOn > ? AND effectiveOn <= ? ORDER BY 1",
+            arguments: [periodStart, day])
+        guard !steps.isEmpty else { return flags }
+        for (commune, district) in try districtOfCommune(on: periodStart, in: db)
+        where flags[district]?.contains(.poor30a) == true {
+            flags[commune, default: []].insert(.poor30a)
+        }
+        for step in steps {
+            let moves = try Row.fetchAll(
+                db, sql: "SELECT oldCode, newCode FROM unitSuccession WHERE effectiveOn = ?", arguments: [step])
+            var next = flags
+            for old in Set(moves.map { $0[0] as String }) { next[old] = nil }
+            for move in moves {
+                if let carried = flags[move[0] as String] { next[move[1] as String, default: []].formUnion(carried) }
+            }
+            flags = next
         }
         return flags
     }

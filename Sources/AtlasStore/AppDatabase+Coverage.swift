@@ -22,18 +22,20 @@ extension AppDatabase {
         let works = try servingWorks(filter: filter, arguments: filterArguments)
         return try dbWriter.read { db in
             let year = try statsYear ?? Int.fetchOne(db, sql: "SELECT max(year) FROM yearStats")
+            let day = try unitsDay(db)
+            let table = Self.units(on: day)
             var households: [String: Int] = [:]
             if let year {
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT code, households FROM yearStats WHERE year = ?", arguments: [year])
-                while let row = try rows.next() { households[row[0]] = row[1] }
+                for figure in try Self.statistics(onDay: day, years: [year], in: db).figures {
+                    households[figure.code] = figure.households
+                }
             }
             var communes: [CoverageInputs.Commune] = []
             let unitRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.code, d.code, c.metricGeometry FROM adminUnit c
-                    LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
+                    SELECT c.code, d.code, c.metricGeometry FROM \(table) c
+                    LEFT JOIN \(table) d ON d.code = c.parentCode AND d.kind = 'district'
                     WHERE c.kind = 'commune' ORDER BY c.code
                     """)
             while let row = try unitRows.next() {
@@ -44,20 +46,30 @@ extension AppDatabase {
                         statsHouseholds: households[code]))
             }
             var villages: [CoverageInputs.Village] = []
+            let villageCommunes = try Self.villageCommunes(on: day, in: db)
             let villageRows = try Row.fetchCursor(
-                db, sql: "SELECT code, communeCode, metricX, metricY, households FROM village ORDER BY code")
+                db, sql: "SELECT code, metricX, metricY, households FROM village ORDER BY code")
             while let row = try villageRows.next() {
-                let x: Double? = row[2], y: Double? = row[3]
+                let x: Double? = row[1], y: Double? = row[2]
+                guard let commune = villageCommunes[row[0]] else { continue }
                 villages.append(
                     CoverageInputs.Village(
-                        code: row[0], communeCode: row[1],
-                        metricLocation: x.flatMap { x in y.map { Position(x: x, y: $0) } }, households: row[4]))
+                        code: row[0], communeCode: commune,
+                        metricLocation: x.flatMap { x in y.map { Position(x: x, y: $0) } }, households: row[3]))
             }
             var counts: [String: [WorkCategory: Int]] = [:]
+            // On other units than the latest, each work's commune is found by location.
+            let placed = try seesLatestCommunes(db) ? nil : Self.workCommunes(on: day, in: db)
+            let communeColumn = placed == nil ? "communeCode" : "id"
             let countRows = try Row.fetchCursor(
-                db, sql: "SELECT communeCode, category, count(*) FROM work WHERE communeCode IS NOT NULL GROUP BY 1, 2")
+                db,
+                sql: "SELECT \(communeColumn), category, count(*) FROM work WHERE \(communeColumn) IS NOT NULL GROUP BY 1, 2")
             while let row = try countRows.next() {
-                if let category = WorkCategory(rawValue: row[1]) { counts[row[0], default: [:]][category] = row[2] }
+                let place: String = row[0]
+                guard let commune = placed == nil ? place : placed?[place],
+                    let category = WorkCategory(rawValue: row[1])
+                else { continue }
+                counts[commune, default: [:]][category, default: 0] += row[2]
             }
             return CoverageInputs(
                 communes: communes, villages: villages, works: works, workCounts: counts, statsYear: year)

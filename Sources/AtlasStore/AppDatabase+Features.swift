@@ -64,13 +64,16 @@ extension AppDatabase {
                 work.work.villagesServed = served[work.work.id] ?? []
                 result.append(work)
             }
-            return result
+            return try placedOnUnitsSeen(result, in: db)
         }
     }
 
     /// One work with funding lines and villages served (no history), or nil.
     public func featureWork(id: String) async throws -> StoredWork? {
-        try await dbWriter.read { db in try Self.storedWork(id: id, in: db) }
+        try await dbWriter.read { db in
+            guard let work = try Self.storedWork(id: id, in: db) else { return nil }
+            return try placedOnUnitsSeen([work], in: db).first
+        }
     }
 
     /// Earliest and latest completion dates, as stored (YYYY-MM-DD).
@@ -89,9 +92,9 @@ extension AppDatabase {
     )
         async throws -> [String]
     {
-        let (whereSQL, arguments) = Self.unitClauses(filter)
         return try await dbWriter.read { db in
-            try Self.withTimeLimit(timeLimit, in: db) {
+            let (whereSQL, arguments) = Self.unitClauses(filter, day: try unitsDay(db))
+            return try Self.withTimeLimit(timeLimit, in: db) {
                 try String.fetchAll(
                     db, sql: "SELECT u.code FROM adminUnit u \(whereSQL) ORDER BY u.code LIMIT ? OFFSET ?",
                     arguments: arguments + [limit, offset])
@@ -100,9 +103,9 @@ extension AppDatabase {
     }
 
     public func unitCount(matching filter: UnitFeatureFilter, timeLimit: Double = 10) async throws -> Int {
-        let (whereSQL, arguments) = Self.unitClauses(filter)
         return try await dbWriter.read { db in
-            try Self.withTimeLimit(timeLimit, in: db) {
+            let (whereSQL, arguments) = Self.unitClauses(filter, day: try unitsDay(db))
+            return try Self.withTimeLimit(timeLimit, in: db) {
                 try Int.fetchOne(
                     db.cachedStatement(sql: "SELECT count(*) FROM adminUnit u \(whereSQL)"), arguments: arguments) ?? 0
             }
@@ -116,8 +119,8 @@ extension AppDatabase {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT code, name, type, parentCode, geometry FROM adminUnit
-                    WHERE code IN (\(Self.inList(codes.count))) ORDER BY code
+                    SELECT code, name, type, parentCode, geometry FROM adminUnit u
+                    WHERE code IN (\(Self.inList(codes.count))) AND \(Self.inForce("u", on: try unitsDay(db))) ORDER BY code
                     """, arguments: StatementArguments(codes))
             var result: [UnitFeature] = []
             while let row = try rows.next() {
@@ -135,10 +138,11 @@ extension AppDatabase {
 
     /// The box of every unit of `kind` (from the R*Tree), or nil when there are none.
     public func unitExtent(kind: UnitKind) async throws -> BoundingBox? {
-        try await extent(
+        let day = try await dbWriter.read { db in try unitsDay(db) }
+        return try await extent(
             sql: """
                 SELECT min(r.xmin), min(r.ymin), max(r.xmax), max(r.ymax) FROM idx_adminUnit_geometry r
-                JOIN adminUnit u ON u.rowid = r.pkid WHERE u.kind = ?
+                JOIN adminUnit u ON u.rowid = r.pkid WHERE u.kind = ? AND \(Self.inForce("u", on: day))
                 """, arguments: [kind.rawValue])
     }
 
@@ -201,7 +205,10 @@ extension AppDatabase {
         }
     }
 
-    static let workFrom = "FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode"
+    static let workFrom = """
+        FROM work w LEFT JOIN \(latestUnits) c ON c.code = w.communeCode
+            LEFT JOIN \(latestUnits) d ON d.code = c.parentCode AND d.kind = 'district'
+        """
     static var workSelect: String { StoredWork.selectSQL }
 
     static func inList(_ count: Int) -> String {
@@ -218,7 +225,7 @@ extension AppDatabase {
         }
         for (clause, value) in [
             ("w.programme = ?", f.programme?.rawValue), ("w.category = ?", f.category?.rawValue),
-            ("w.status = ?", f.status?.rawValue), ("c.parentCode = ?", f.districtCode),
+            ("w.status = ?", f.status?.rawValue), ("d.code = ?", f.districtCode),
         ] {
             guard let value else { continue }
             clauses.append(clause)
@@ -238,8 +245,8 @@ extension AppDatabase {
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    static func unitClauses(_ f: UnitFeatureFilter) -> (String, StatementArguments) {
-        var clauses = ["u.kind = ?"]
+    static func unitClauses(_ f: UnitFeatureFilter, day: String) -> (String, StatementArguments) {
+        var clauses = ["u.kind = ?", inForce("u", on: day)]
         var arguments: StatementArguments = [f.kind.rawValue]
         if let parent = f.parentCode {
             clauses.append("u.parentCode = ?")

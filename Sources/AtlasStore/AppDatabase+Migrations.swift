@@ -63,6 +63,7 @@ extension AppDatabase {
                 }
             }
         }
+        registerVintageMigration(&migrator)
         return migrator
     }
 }

@@ -3,17 +3,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Every yearly statistic, by year then code.
-    public func allStatistics() throws -> [YearStats] {
-        try dbWriter.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM yearStats ORDER BY year, code").map { row in
-                YearStats(
-                    year: row["year"], code: row["code"], households: row["households"],
-                    poorHouseholds: row["poorHouseholds"], nearPoorHouseholds: row["nearPoorHouseholds"])
-            }
-        }
-    }
-
     /// Every classification, by period, flag and code.
     public func allClassifications() throws -> [Classification] {
         try dbWriter.read { db in
@@ -32,11 +21,15 @@ extension AppDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT v.code, v.communeCode FROM village v JOIN adminUnit c ON c.code = v.communeCode
+                    SELECT v.code, v.communeCode, ifnull(v.communeUnitsOn, '0001-01-01')
+                    FROM village v JOIN \(try unitsTable(db)) c ON c.code = v.communeCode
                     WHERE v.geometry IS NOT NULL AND ST_Intersects(v.geometry, c.geometry) = 0
                     ORDER BY v.code
                     """
-            ).map { ($0[0], $0[1]) }
+            ).filter { row in
+                // Only against the units the village's commune code names.
+                try Self.vintageStart(of: row[2], in: db) == Self.vintageStart(of: try unitsDay(db), in: db)
+            }.map { ($0[0], $0[1]) }
         }
     }
 }

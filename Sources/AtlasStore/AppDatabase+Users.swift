@@ -83,8 +83,10 @@ extension AppDatabase {
             return
         }
         guard let code else { throw UserError("a \(role.rawValue) needs the code of its \(kind.rawValue) (--unit)") }
-        let stored = try String.fetchOne(db, sql: "SELECT kind FROM adminUnit WHERE code = ?", arguments: [code])
-        guard let stored else { throw UserError("no unit with code \(code) is loaded") }
+        // An editor works on today's units: a district abolished in a later vintage has no editor.
+        let stored = try String.fetchOne(
+            db, sql: "SELECT kind FROM \(latestUnits) WHERE code = ?", arguments: [code])
+        guard let stored else { throw UserError("no unit with code \(code) is in force on the latest units") }
         guard stored == kind.rawValue else {
             throw UserError("unit \(code) is a \(stored); a \(role.rawValue) needs a \(kind.rawValue)")
         }

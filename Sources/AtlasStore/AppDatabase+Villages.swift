@@ -9,12 +9,14 @@ extension AppDatabase {
     public func saveVillages(_ rows: [VillageRow], source: DataSource) throws {
         try dbWriter.write { db in
             let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
+            let day = try unitsDay(db)
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO village (code, communeCode, name, nameFolded, households, metricX, metricY,
-                                         geometry, sourceId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(code) DO UPDATE SET communeCode = excluded.communeCode, name = excluded.name,
+                                         geometry, sourceId, communeUnitsOn)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET communeCode = excluded.communeCode,
+                        communeUnitsOn = excluded.communeUnitsOn, name = excluded.name,
                         nameFolded = excluded.nameFolded, households = excluded.households,
                         metricX = excluded.metricX, metricY = excluded.metricY, geometry = excluded.geometry,
                         sourceId = excluded.sourceId
@@ -24,7 +26,7 @@ extension AppDatabase {
                 let blob = v.location.map { Data(SpatiaLiteBlob.encode(.point($0), srid: SpatialReference.wgs84)) }
                 try statement.execute(arguments: [
                     v.code, v.communeCode, v.name.precomposedStringWithCanonicalMapping, v.name.foldedForSearch,
-                    v.households, row.metricLocation?.x, row.metricLocation?.y, blob, sourceId,
+                    v.households, row.metricLocation?.x, row.metricLocation?.y, blob, sourceId, day,
                 ])
             }
         }
@@ -34,17 +36,19 @@ extension AppDatabase {
     public func saveStats(_ rows: [YearStats], source: DataSource) throws {
         try dbWriter.write { db in
             let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
+            let latest = try Self.latestDay(db)
             let statement = try db.cachedStatement(
                 sql: """
-                    INSERT INTO yearStats (year, code, households, poorHouseholds, nearPoorHouseholds, sourceId)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO yearStats (year, code, households, poorHouseholds, nearPoorHouseholds, sourceId, unitsOn)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(year, code) DO UPDATE SET households = excluded.households,
                         poorHouseholds = excluded.poorHouseholds, nearPoorHouseholds = excluded.nearPoorHouseholds,
-                        sourceId = excluded.sourceId
+                        sourceId = excluded.sourceId, unitsOn = excluded.unitsOn
                     """)
             for s in rows {
                 try statement.execute(arguments: [
                     s.year, s.code, s.households, s.poorHouseholds, s.nearPoorHouseholds, sourceId,
+                    s.unitsOn?.description ?? latest,
                 ])
             }
         }
@@ -67,20 +71,15 @@ extension AppDatabase {
 
     // MARK: Reads
 
-    /// All village codes with their commune.
+    /// All village codes with their commune on the units seen (a village in none is left out).
     public func villageCommunes() throws -> [String: String] {
-        try dbWriter.read { db in
-            var result: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT code, communeCode FROM village")
-            while let row = try rows.next() { result[row[0]] = row[1] }
-            return result
-        }
+        try dbWriter.read { db in try Self.villageCommunes(on: try unitsDay(db), in: db) }
     }
 
     /// The codes of every stored unit (of any kind) and village.
     public func allUnitAndVillageCodes() throws -> Set<String> {
         try dbWriter.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT code FROM adminUnit UNION SELECT code FROM village"))
+            Set(try String.fetchAll(db, sql: "SELECT code FROM \(try unitsTable(db)) UNION SELECT code FROM village"))
         }
     }
 

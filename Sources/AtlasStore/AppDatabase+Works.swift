@@ -144,8 +144,15 @@ extension AppDatabase {
             add("w.programme = ?", filter.programme?.rawValue)
             add("w.category = ?", filter.category?.rawValue)
             add("w.status = ?", filter.status?.rawValue)
-            add("w.communeCode = ?", filter.communeCode)
-            add("c.parentCode = ?", filter.districtCode)
+            // On other units than the latest, each work's commune is found by location.
+            let day = try unitsDay(db)
+            let latest = try seesLatestCommunes(db)
+            let placed = latest ? nil : try Self.workCommunes(on: day, in: db)
+            let districts = latest ? nil : try Self.districtOfCommune(on: day, in: db)
+            if latest {
+                add("w.communeCode = ?", filter.communeCode)
+                add("d.code = ?", filter.districtCode)
+            }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             let served = try Self.villagesServedByWork(in: db)
             let cursor = try Row.fetchCursor(
@@ -153,6 +160,12 @@ extension AppDatabase {
             var result: [StoredWork] = []
             while let row = try cursor.next() {
                 var work = try StoredWork(row: row)
+                if let placed, let districts {
+                    work.communeCode = placed[work.work.id]
+                    work.districtCode = work.communeCode.flatMap { districts[$0] }
+                    if let wanted = filter.communeCode, work.communeCode != wanted { continue }
+                    if let wanted = filter.districtCode, work.districtCode != wanted { continue }
+                }
                 work.work.villagesServed = served[work.work.id] ?? []
                 result.append(work)
             }

@@ -1,3 +1,4 @@
+import AtlasModel
 import Foundation
 import GRDB
 
@@ -5,6 +6,8 @@ import GRDB
 /// Write methods run invariant-preserving transactions; reads never block writes.
 public struct AppDatabase: Sendable {
     let dbWriter: any DatabaseWriter
+    /// The units every read sees: those in force on this date, or the latest vintage when nil.
+    public internal(set) var unitsDate: CalendarDate?
 
     /// Opens (creating and migrating when needed) the database file at `path`.
     public init(path: String) throws {

@@ -135,7 +135,7 @@ struct AllOrNothingTests {
         }
         // Then both bad lines are named and no statistics exist
         #expect(failure.problems.map(\.location) == ["line 3", "line 4"])
-        #expect(failure.problems[0].reason == "no unit or village with this code is loaded")
+        #expect(failure.problems[0].reason == "no unit or village of the latest units has this code")
         #expect(failure.problems[1].reason == "statistics for 00001 in 2018 already given on line 2")
         #expect(try world.database.statisticsYears() == [])
     }

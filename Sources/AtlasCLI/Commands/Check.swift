@@ -16,11 +16,12 @@ struct Check: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var units: UnitsOption
     @Option(help: "table or csv.") var format: Format = .table
     @Flag(help: "Leave out info-level findings.") var quiet = false
 
     func run() throws {
-        var findings = try DataChecker().run(on: try database.open())
+        var findings = try DataChecker().run(on: units.apply(to: try database.open()))
         if quiet { findings.removeAll { $0.severity == .info } }
         let rows = findings.map { [$0.severity.rawValue, $0.subject, $0.id, $0.rule, $0.reason] }
         let header = ["severity", "subject", "id", "rule", "reason"]

@@ -18,6 +18,7 @@ struct Coverage: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var coverage: CoverageOptions
+    @OptionGroup var units: UnitsOption
     @Option(help: "Only communes of this district (code).") var district: String?
     @Option(help: "Year of the statistics for communes without villages (default: latest).") var year: Int?
     @Option(
@@ -29,7 +30,7 @@ struct Coverage: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let db = try database.open()
+        let db = units.apply(to: try database.open())
         var report = try CoverageEngine(rules: try coverage.loadRules())
             .run(on: db, asOf: coverage.asOfDate, statsYear: year)
         if let district { report.communes.removeAll { $0.districtCode != district } }

@@ -16,6 +16,7 @@ struct Export: ParsableCommand {
 /// Output options every export shares.
 struct ExportOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var units: UnitsOption
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file, or - for standard output.")
     var output: String
@@ -50,7 +51,7 @@ struct ExportCommunes: ParsableCommand {
     @OptionGroup var coverage: CoverageOptions
 
     func run() throws {
-        let db = try options.database.open()
+        let db = options.units.apply(to: try options.database.open())
         let years = try db.statisticsYears()
         let chosenYear = year ?? years.last ?? Calendar.current.component(.year, from: Date())
         if !years.contains(chosenYear) {
@@ -70,6 +71,12 @@ struct ExportCommunes: ParsableCommand {
                 communes: try db.units(kind: .commune), year: chosenYear))
         let count = try options.exporter(db).writeCommunes(export, to: options.output)
         options.done(count, "communes (statistics of \(chosenYear))")
+        let lost = try db.unresolvedStatistics().filter { $0.years.contains(chosenYear) }.map(\.code)
+        if !lost.isEmpty {
+            Terminal.note(
+                "note: the \(chosenYear) figures of \(lost.count) earlier units are not in these communes, "
+                    + "their successor being unknown (worksatlas units --history CODE): \(lost.joined(separator: ", "))")
+        }
     }
 }
 
@@ -80,7 +87,7 @@ struct ExportWorks: ParsableCommand {
     @OptionGroup var options: ExportOptions
 
     func run() throws {
-        let count = try options.exporter(try options.database.open()).writeWorks(to: options.output)
+        let count = try options.exporter(options.units.apply(to: try options.database.open())).writeWorks(to: options.output)
         options.done(count, "works")
     }
 }

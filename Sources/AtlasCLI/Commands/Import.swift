@@ -6,10 +6,10 @@ import Foundation
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Import units, villages, statistics, classifications or works (GeoJSON or CSV; the README lists their columns); a file with any bad row changes nothing.",
+            "Import units, successions, villages, statistics, classifications or works (GeoJSON or CSV; the README lists their columns); a file with any bad row changes nothing.",
         subcommands: [
-            ImportUnits.self, ImportVillages.self, ImportStats.self, ImportClassifications.self,
-            ImportWorks.self,
+            ImportUnits.self, ImportSuccessions.self, ImportVillages.self, ImportStats.self,
+            ImportClassifications.self, ImportWorks.self,
         ]
     )
 }
@@ -53,12 +53,16 @@ struct ImportOptions: ParsableArguments {
 protocol ImportSubcommand: ParsableCommand {
     var options: ImportOptions { get }
     func importFile(with importer: Importer) throws -> ImportReport
+    /// The units the file's codes name; an import with `--units` says otherwise.
+    func unitsSeen(_ database: AppDatabase) throws -> AppDatabase
 }
 
 extension ImportSubcommand {
     func run() throws {
-        options.report(try importFile(with: Importer(database: try options.database.open())))
+        options.report(try importFile(with: Importer(database: try unitsSeen(try options.database.open()))))
     }
+
+    func unitsSeen(_ database: AppDatabase) throws -> AppDatabase { database }
 }
 
 /// `--srid N`: the coordinate system of the input.
@@ -75,12 +79,41 @@ struct SRIDOption: ParsableArguments {
 
 struct ImportUnits: ImportSubcommand {
     static let configuration = CommandConfiguration(
-        commandName: "units", abstract: "Import administrative units (GeoJSON: code, name, kind, type, parent_code).")
+        commandName: "units", abstract: "Import one vintage of administrative units (GeoJSON: code, name, kind, type, parent_code).",
+        discussion: """
+            A unit is its code and its validity: codes are reused with new meanings. Units in force \
+            on --valid-from end the day before (a vintage is the whole map); without --valid-from the \
+            units are valid from the beginning; without --valid-to, until the next stored vintage.
+            """)
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
+    @Option(help: "Hiệu lực từ ngày / First day these units are in force (YYYY-MM-DD).") var validFrom: String?
+    @Option(help: "Hiệu lực đến ngày / Last day these units are in force (YYYY-MM-DD).") var validTo: String?
+
+    func validate() throws {
+        _ = try parseDateOption(validFrom, name: "--valid-from")
+        _ = try parseDateOption(validTo, name: "--valid-to")
+    }
 
     func importFile(with importer: Importer) throws -> ImportReport {
-        try importer.importUnits(from: options.url, srid: srid.srid, provenance: options.provenance)
+        try importer.importUnits(
+            from: options.url, srid: srid.srid, validFrom: try parseDateOption(validFrom, name: "--valid-from"),
+            validTo: try parseDateOption(validTo, name: "--valid-to"), provenance: options.provenance)
+    }
+}
+
+struct ImportSuccessions: ImportSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "successions",
+        abstract: "Import unit successions (CSV: old_code, new_code, effective_on, relation whole|part, share).",
+        discussion: """
+            Codes are read against the units in force the day before and on effective_on, so import \
+            both vintages first. The lines of a date replace those stored for it.
+            """)
+    @OptionGroup var options: ImportOptions
+
+    func importFile(with importer: Importer) throws -> ImportReport {
+        try importer.importSuccessions(from: options.url, provenance: options.provenance)
     }
 }
 
@@ -89,6 +122,9 @@ struct ImportVillages: ImportSubcommand {
         commandName: "villages", abstract: "Import villages (CSV: code, commune_code, name, lon, lat, households).")
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
+    @OptionGroup var units: UnitsOption
+
+    func unitsSeen(_ database: AppDatabase) throws -> AppDatabase { units.apply(to: database) }
 
     func importFile(with importer: Importer) throws -> ImportReport {
         try importer.importVillages(from: options.url, srid: srid.srid, provenance: options.provenance)
@@ -98,11 +134,13 @@ struct ImportVillages: ImportSubcommand {
 struct ImportStats: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Import yearly statistics (CSV: year, code, households, poor_households, near_poor_households).")
+        abstract:
+            "Import yearly statistics (CSV: year, code, households, poor_households, near_poor_households, optional units_on).")
     @OptionGroup var options: ImportOptions
+    @OptionGroup var units: UnitsOption
 
     func importFile(with importer: Importer) throws -> ImportReport {
-        try importer.importStatistics(from: options.url, provenance: options.provenance)
+        try importer.importStatistics(from: options.url, unitsOn: units.date, provenance: options.provenance)
     }
 }
 

@@ -16,6 +16,7 @@ struct Targets: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var units: UnitsOption
     @Option(help: "Year to assess (default: the latest year with statistics).") var year: Int?
     @Option(help: "Only the province (\"province\"), a district code, or \"difficult_135\".") var scope: String?
     @Option(help: "Coverage rules (JSON) for the coverage-based indicators.") var rules: String?
@@ -23,7 +24,7 @@ struct Targets: ParsableCommand {
 
     func run() throws {
         let loaded = try rules.map(CoverageOptions.load) ?? .standard
-        var results = try PlanTargets(rules: loaded).run(on: try database.open(), year: year)
+        var results = try PlanTargets(rules: loaded).run(on: units.apply(to: try database.open()), year: year)
         if let scope { results.removeAll { $0.scope != scope } }
         let header = ["id", "scope", "name", "indicator", "value", "unit", "target", "status", "basis"]
         let rows = results.map { r -> [String] in

@@ -10,6 +10,7 @@ struct WorksList: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var units: UnitsOption
     @Option(help: "Only this programme: \(Programme.allowedList).") var programme: String?
     @Option(help: "Only this category: \(WorkCategory.allowedList).") var category: String?
     @Option(help: "Only this status: \(WorkStatus.allowedList).") var status: String?
@@ -26,7 +27,7 @@ struct WorksList: ParsableCommand {
         } catch let error as ModelError {
             throw ValidationError("\(error.field): \(error.description)")
         }
-        let works = try database.open().works(matching: filter)
+        let works = try units.apply(to: try database.open()).works(matching: filter)
         let header = [
             "id", "name", "programme", "category", "status", "commune_code", "district_code", "declared_commune_code",
             "surface", "length_m", "completed_on", "planned_vnd", "disbursed_vnd",

@@ -93,7 +93,8 @@ struct ItemsController: Sendable {
     }
 
     func page(_ collection: CollectionID, query: QueryParameters) async throws -> Page {
-        let database = environment.database
+        let units = try query.unitsDate()
+        let database = environment.database.onUnits(units)
         let bbox = try query.bbox()
         switch collection {
         case .works:
@@ -122,9 +123,9 @@ struct ItemsController: Sendable {
                 } else {
                     year = try await environment.layers.layerSummary().defaultYear
                 }
-                properties = try await environment.layers.communeProperties(year: year)
+                properties = try await environment.layers.communeProperties(year: year, units: units)
             } else {
-                properties = try await environment.layers.districtProperties()
+                properties = try await environment.layers.districtProperties(units: units)
             }
             let filter = UnitFeatureFilter(
                 kind: kind, bbox: bbox, parentCode: collection == .communes ? try query.code("district") : nil)

@@ -24,7 +24,7 @@ enum CollectionID: String, CaseIterable, Sendable {
     var description: String {
         switch self {
         case .communes:
-            "One feature per commune: codes, names, classifications, statistics of the chosen year (year=…, default the latest), coverage per category, works counts, investment and the P1 target fields."
+            "One feature per commune: codes, names, classifications, statistics of the chosen year (year=…, default the latest) on the units in force on units=… (default the latest), coverage per category, works counts, investment and the P1 target fields."
         case .districts: "One feature per district: code, name, type, province and the poor_30a flag."
         case .works: "One feature per infrastructure work of the programmes, with its attributes."
         }
@@ -33,14 +33,14 @@ enum CollectionID: String, CaseIterable, Sendable {
     /// Query parameters of `/items`, besides `f`.
     var itemsParameters: Set<String> {
         switch self {
-        case .communes: ["limit", "offset", "bbox", "district", "year", "f"]
-        case .districts: ["limit", "offset", "bbox", "f"]
-        case .works: ["limit", "offset", "bbox", "datetime", "programme", "category", "status", "district", "f"]
+        case .communes: ["limit", "offset", "bbox", "district", "year", "units", "f"]
+        case .districts: ["limit", "offset", "bbox", "units", "f"]
+        case .works: ["limit", "offset", "bbox", "datetime", "programme", "category", "status", "district", "units", "f"]
         }
     }
 
     /// Query parameters of `/items/{featureId}`.
-    var itemParameters: Set<String> { self == .communes ? ["year", "f"] : ["f"] }
+    var itemParameters: Set<String> { self == .communes ? ["year", "units", "f"] : ["units", "f"] }
 
     /// True when `id` could name a feature of this collection (codes: digits; works: 1–64 printable characters).
     func isWellFormed(featureId id: String) -> Bool {

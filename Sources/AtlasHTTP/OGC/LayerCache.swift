@@ -11,8 +11,14 @@ import Foundation
 actor LayerCache {
     let database: any AtlasDataStore
     let rules: CoverageRules
-    private var communes: [Int: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
-    private var districts: (stamp: String, task: Task<[String: JSONObject], any Error>)?
+    private var communes: [LayerKey: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
+    private var districts: [CalendarDate?: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
+
+    /// A statistics year on the units of a date (nil: the latest).
+    struct LayerKey: Hashable {
+        var year: Int
+        var units: CalendarDate?
+    }
     private var summary: (stamp: String, task: Task<LayerSummary, any Error>)?
 
     init(database: any AtlasDataStore, rules: CoverageRules) {
@@ -23,36 +29,38 @@ actor LayerCache {
     /// Drops everything (a write just happened here).
     func invalidate() {
         communes = [:]
-        districts = nil
+        districts = [:]
         summary = nil
     }
 
-    /// Commune properties exactly as `export communes` writes them for `year`, by code.
-    func communeProperties(year: Int) async throws -> [String: JSONObject] {
+    /// Commune properties exactly as `export communes --year Y --units D` writes them, by code.
+    func communeProperties(year: Int, units: CalendarDate? = nil) async throws -> [String: JSONObject] {
         let stamp = try await database.changeStamp()
-        if let entry = communes[year], entry.stamp == stamp { return try await entry.task.value }
-        let database = database, rules = rules
+        let key = LayerKey(year: year, units: units)
+        if let entry = communes[key], entry.stamp == stamp { return try await entry.task.value }
+        let database = database.onUnits(units), rules = rules
         let task = Task { try await blocking { try Self.buildCommunes(database, rules: rules, year: year) } }
         if communes.count >= 4 { communes = communes.filter { $0.value.stamp == stamp } }
-        communes[year] = (stamp, task)
+        communes[key] = (stamp, task)
         do {
             return try await task.value
         } catch {
-            if communes[year]?.task == task { communes[year] = nil }  // failures are not kept
+            if communes[key]?.task == task { communes[key] = nil }  // failures are not kept
             throw error
         }
     }
 
-    func districtProperties() async throws -> [String: JSONObject] {
+    func districtProperties(units: CalendarDate? = nil) async throws -> [String: JSONObject] {
         let stamp = try await database.changeStamp()
-        if let districts, districts.stamp == stamp { return try await districts.task.value }
-        let database = database
+        if let entry = districts[units], entry.stamp == stamp { return try await entry.task.value }
+        let database = database.onUnits(units)
         let task = Task { try await blocking { try Self.buildDistricts(database) } }
-        districts = (stamp, task)
+        if districts.count >= 4 { districts = districts.filter { $0.value.stamp == stamp } }
+        districts[units] = (stamp, task)
         do {
             return try await task.value
         } catch {
-            if districts?.task == task { districts = nil }
+            if districts[units]?.task == task { districts[units] = nil }
             throw error
         }
     }

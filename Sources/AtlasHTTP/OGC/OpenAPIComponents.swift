@@ -57,6 +57,9 @@ enum OpenAPIComponents {
             "category": query("category", "Only works of this category.", enumeration(WorkCategory.self)),
             "status": query("status", "Only works in this status.", enumeration(WorkStatus.self)),
             "district": query("district", "Only features in this district (code).", code),
+            "units": query(
+                "units", "The units in force on this date (YYYY-MM-DD, default: the latest vintage).",
+                ["type": "string", "format": "date"]),
             "year": query(
                 "year", "Statistics year of the commune properties (default: the latest).",
                 ["type": "integer", "minimum": 1900, "maximum": 2100]),

@@ -38,6 +38,14 @@ struct QueryParameters: Sendable {
         return n
     }
 
+    /// `units=2025-07-01`: the units in force on that day; nil when absent.
+    func unitsDate() throws -> CalendarDate? {
+        guard let text = values["units"] else { return nil }
+        do { return try CalendarDate(iso: text, field: "units") } catch {
+            throw Problem.invalidParameter("units", text, "expected a date as YYYY-MM-DD (the units in force that day)")
+        }
+    }
+
     /// `limit`: default 100; at least 1; above 10,000 clamped to 10,000 (OGC API – Features §7.15.3).
     func limit(default fallback: Int = 100, maximum: Int = 10_000) throws -> Int {
         guard let text = values["limit"] else { return fallback }

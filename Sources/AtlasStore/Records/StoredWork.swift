@@ -18,8 +18,8 @@ public struct StoredWork: Sendable {
 
     static let selectSQL = """
         SELECT w.*, d.code AS districtCode
-        FROM work w LEFT JOIN adminUnit c ON c.code = w.communeCode
-            LEFT JOIN adminUnit d ON d.code = c.parentCode AND d.kind = 'district'
+        FROM work w LEFT JOIN \(AppDatabase.latestUnits) c ON c.code = w.communeCode
+            LEFT JOIN \(AppDatabase.latestUnits) d ON d.code = c.parentCode AND d.kind = 'district'
         """
 
     init(row: Row) throws {

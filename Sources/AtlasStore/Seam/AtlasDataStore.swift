@@ -5,8 +5,18 @@ import AtlasModel
 /// SQLite + SpatiaLite file) is today's only implementation; a PostgreSQL/PostGIS store for a
 /// national deployment would be a second one behind this same seam.
 public protocol AtlasDataStore: Sendable {
+    // MARK: Units through time
+    /// The units every read sees: those in force on this date, or the latest vintage when nil.
+    var unitsDate: CalendarDate? { get }
+    /// This store with every read on the units in force on `date` (nil: the latest vintage).
+    func onUnits(_ date: CalendarDate?) -> Self
+    func vintages() throws -> [UnitVintage]
+    func unitCodes(inForceOn date: CalendarDate) throws -> Set<String>
+    func saveSuccessions(_ successions: [Succession], source: DataSource) throws
+    func successions() throws -> [Succession]
+
     // MARK: Reference data
-    func saveUnits(_ rows: [UnitRow], source: DataSource) throws
+    func saveUnits(_ rows: [UnitRow], validFrom: CalendarDate?, validTo: CalendarDate?, source: DataSource) throws
     func units(kind: UnitKind) throws -> [UnitSummary]
     func metricUnits(kind: UnitKind) throws -> [(code: String, geometry: Geometry)]
     func wgs84Units(kind: UnitKind) throws -> [(code: String, geometry: Geometry)]

@@ -1,4 +1,4 @@
-import AtlasCoverage
+import AtlasModel
 import Testing
 
 /// Every expected number here is worked out by hand in the comment above it.

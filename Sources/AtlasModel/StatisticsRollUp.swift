@@ -1,4 +1,3 @@
-import AtlasModel
 
 /// Carries household statistics recorded on the units of one date onto the units of a later one,
 /// across the successions between them. Pure: the store gathers the inputs.
