@@ -70,7 +70,8 @@ let package = Package(
         .testTarget(
             name: "AtlasImportTests",
             dependencies: [
-                "AtlasImport", "AtlasStore", "AtlasExport", "AtlasGeoJSON", "AtlasSpatial", "AtlasTestSupport",
+                "AtlasImport", "AtlasStore", "AtlasExport", "AtlasCoverage", "AtlasGeoJSON", "AtlasSpatial",
+                "AtlasTestSupport",
             ]
         ),
         .testTarget(

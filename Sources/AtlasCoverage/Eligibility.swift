@@ -21,6 +21,11 @@ public struct Eligibility: Sendable {
 
     public var hasClassifications: Bool { !periods.isEmpty }
 
+    /// 1 January of a period's first year ("2016-2020" → 2016-01-01): the units it names.
+    public static func firstDay(of period: String) -> CalendarDate? {
+        Int(period.prefix(4)).flatMap { try? CalendarDate(year: $0, month: 1, day: 1) }
+    }
+
     /// The programme period for a work: the one holding its approval year, else the latest.
     public func period(for work: Work) -> String? {
         if let year = work.approvedOn?.year, let p = periods.first(where: { $0.first <= year && year <= $0.last }) {
@@ -38,16 +43,16 @@ public struct Eligibility: Sendable {
     public func problem(work: Work, communeCode: String?, districtCode: String?) -> String? {
         guard let period = period(for: work) else { return nil }
         switch work.programme {
-        case .p30a:
+        case .p30a, .ntpPoverty:
             if has(.poor30a, code: districtCode, period: period) { return nil }
             return
-                "a 30a work must lie in a poor district; district \(districtCode ?? "none") is not poor_30a in \(period)"
-        case .p135:
+                "a \(work.programme.rawValue) work must lie in a poor district; district \(districtCode ?? "none") is not poor_30a in \(period)"
+        case .p135, .p1719:
             let communeFlags: [ClassificationFlag] = [.difficult135, .border, .safeZone]
             if communeFlags.contains(where: { has($0, code: communeCode, period: period) }) { return nil }
             if work.villagesServed.contains(where: { has(.difficult135, code: $0, period: period) }) { return nil }
             return
-                "a 135 work must lie in a difficult_135, border or safe_zone commune or serve a difficult_135 village; "
+                "a \(work.programme.rawValue) work must lie in a difficult_135, border or safe_zone commune or serve a difficult_135 village; "
                 + "commune \(communeCode ?? "none") has none of these flags in \(period) and no village served is difficult_135"
         default:
             return nil

@@ -20,7 +20,13 @@ struct WorkValidator: Sendable {
         locations = try LocationChecker(inputSRID: inputSRID, database: database)
         let communes = try database.metricUnits(kind: .commune)
         placer = CommunePlacer(metric: communes, wgs84: try database.wgs84Units(kind: .commune))
-        communeCodes = Set(communes.map(\.code))
+        // A declared commune may name the units of the work's own time (a 2017 code, say).
+        var declarable = Set(communes.map(\.code))
+        for vintage in try database.vintages() {
+            guard let day = vintage.validFrom ?? vintage.validTo else { continue }
+            declarable.formUnion(try database.onUnits(day).units(kind: .commune).map(\.code))
+        }
+        communeCodes = declarable
         villageCodes = Set(try database.villageCommunes().keys)
     }
 

@@ -19,6 +19,12 @@ public enum Programme: String, AtlasVocabulary {
     case p30a = "30a"
     case p135 = "135"
     case ntm, other, existing
+    /// 2021–2025: NTP for sustainable poverty reduction (QĐ 90/QĐ-TTg), 30a's successor.
+    case ntpPoverty = "ntp_poverty"
+    /// 2021–2025: NTP for ethnic-minority and mountainous areas (QĐ 1719/QĐ-TTg), 135's successor.
+    case p1719 = "1719"
+    /// From 2026: the one NTP for new rural development, poverty reduction and ethnic-minority areas.
+    case ntp2026 = "ntp_2026"
 }
 
 public enum WorkCategory: String, AtlasVocabulary {

@@ -51,6 +51,9 @@ extension Programme: LabeledVocabulary {
         case .ntm: Label("Nông thôn mới", "New rural development")
         case .other: Label("Nguồn khác", "Other funding")
         case .existing: Label("Công trình có sẵn", "Existing infrastructure")
+        case .ntpPoverty: Label("CTMTQG giảm nghèo bền vững 2021–2025", "NTP sustainable poverty reduction 2021–2025")
+        case .p1719: Label("CTMTQG vùng đồng bào DTTS&MN (1719)", "NTP ethnic-minority areas (1719)")
+        case .ntp2026: Label("CTMTQG hợp nhất từ 2026", "Merged NTP from 2026")
         }
     }
 }

@@ -23,7 +23,12 @@ extension AppDatabase {
                 let sql = try String.fetchOne(
                     db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
                 guard let sql else { continue }
-                try rebuild(table, in: db, withTable: sql.replacingOccurrences(of: " REFERENCES adminUnit(code)", with: ""))
+                // Works also get the programmes of 2021–2025 and 2026 (ProgrammePeriod).
+                let edited = sql.replacingOccurrences(of: " REFERENCES adminUnit(code)", with: "")
+                    .replacingOccurrences(
+                        of: "('30a', '135', 'ntm', 'other', 'existing')",
+                        with: "('30a', '135', 'ntm', 'other', 'existing', 'ntp_poverty', '1719', 'ntp_2026')")
+                try rebuild(table, in: db, withTable: edited)
             }
             // The date whose units a figure's code names (nil: the units in force at the import).
             try db.execute(sql: "ALTER TABLE yearStats ADD COLUMN unitsOn TEXT")

@@ -70,6 +70,19 @@ struct DataCheckerTests {
                 == "a 30a work must lie in a poor district; district 178 is not poor_30a in 2016-2020")
     }
 
+    @Test func aProgrammeOutsideItsPeriodIsFlagged() throws {
+        // Given a 1719 work (2021–2025) approved in 2018, in D (district 179, poor_30a)
+        let findings = try Self.check(
+            works: [
+                F.work("P17", programme: "1719", category: "school", approvedOn: "2018-04-01", wkt: F.point(35_000, 5000))
+            ])
+        // Then a warning names the programme's period and the programmes of 2018's
+        let warning = try #require(findings.first { $0.rule == "programme_out_of_period" })
+        #expect(
+            warning.reason
+                == "programme 1719 belongs to 2021-2025, but the work was approved in 2018 (programmes of 2016-2020: 30a, 135)")
+    }
+
     @Test func thirtyAWorkInThePoorDistrictIsEligible() throws {
         // Given the same school in D, district 179 (poor_30a)
         let findings = try Self.check(

@@ -1,3 +1,4 @@
+import AtlasCoverage
 import AtlasImport
 import AtlasModel
 import AtlasStore
@@ -173,7 +174,8 @@ struct UnitsThroughTimeTests {
         _ = try world.importer.importWorks(from: try world.write("w.geojson", works))
         // Then on today's units the reused code 00001 means X, and the edge goes to the lowest code
         func communes(_ db: AppDatabase) throws -> [String] { try db.works().map { $0.communeCode ?? "-" } }
-        #expect(try communes(world.database) == ["00009", "00001", "00001"])
+        let today = try communes(world.database)
+        #expect(today == ["00009", "00001", "00001"])
         // And on the 2017 units the same works lie in A, C and B, each with district 178
         let old = world.database.onUnits(Self.end2019)
         #expect(try communes(old) == ["00001", "00003", "00002"])
@@ -202,6 +204,30 @@ struct UnitsThroughTimeTests {
         let bad = try world.write("bad.csv", "period,code,flag\n2016-2020,00009,border\n")
         let failure = try #require(throws: ImportFailure.self) { try world.importer.importClassifications(from: bad) }
         #expect(failure.problems.map(\.reason) == ["no unit in force when 2016-2020 began, nor village, has this code"])
+    }
+
+    @Test func eligibilityIsJudgedOnTheUnitsOfTheClassification() throws {
+        // Given B difficult_135 in 2016-2020, and two 135 works approved in 2018: one at 106.12
+        // (in B then, in Y today) and one at 106.05 (in A then, in Y today)
+        let world = try makeWorld()
+        defer { world.remove() }
+        let file = try world.write("c.csv", "period,code,flag\n2016-2020,00002,difficult_135\n")
+        _ = try world.importer.importClassifications(from: file)
+        func point(_ id: String, _ lon: Double) -> String {
+            """
+            {"type":"Feature","properties":{"id":"\(id)","name":"Đường \(id)","programme":"135","category":"culture",\
+            "status":"approved","approved_on":"2018-03-01","commune_code":"\(id == "W-B" ? "00002" : "00001")"},\
+            "geometry":{"type":"Point","coordinates":[\(lon),21.05]}}
+            """
+        }
+        let works = Fixtures.featureCollection([point("W-B", 106.12), point("W-A", 106.05)])
+        _ = try world.importer.importWorks(from: try world.write("w.geojson", works))
+        // When checked on today's units (where both lie in Y, which carries B's flag)
+        let findings = try DataChecker().run(on: world.database)
+        // Then only the work that lay in A in 2018 is ineligible, and neither declared commune
+        // (a 2017 code, as on its approval date) is said to disagree
+        #expect(findings.filter { $0.rule == "ineligible_135" }.map(\.id) == ["W-A"])
+        #expect(findings.filter { $0.rule == "commune_disagrees" }.isEmpty)
     }
 
     @Test func successionsNamingAUnitNotInForceAreRefusedWithTheLine() throws {

@@ -27,7 +27,7 @@ import Testing
 
     @Test func otherVocabulariesListTheirWords() {
         #expect(Exactness.allowedList == "exact, approximate, admin_unit")
-        #expect(Programme.allowedList == "30a, 135, ntm, other, existing")
+        #expect(Programme.allowedList == "30a, 135, ntm, other, existing, ntp_poverty, 1719, ntp_2026")
         #expect(Investor.allowedList == "province, district, commune, community")
         #expect(RoadClass.allowedList == "to_commune_centre, inter_commune, to_village, in_village, field")
         #expect(UnitKind.allowedList == "province, district, commune, village")
