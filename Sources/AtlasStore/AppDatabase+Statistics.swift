@@ -18,7 +18,8 @@ extension AppDatabase {
     /// Villages whose location lies outside their commune's boundary (GEOS, through SpatiaLite).
     public func villagesOutsideTheirCommune() throws -> [(village: String, commune: String)] {
         try dbWriter.read { db in
-            try Row.fetchAll(
+            let seen = try Self.vintageStart(of: try unitsDay(db), in: db)
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT v.code, v.communeCode, ifnull(v.communeUnitsOn, '0001-01-01')
@@ -28,7 +29,7 @@ extension AppDatabase {
                     """
             ).filter { row in
                 // Only against the units the village's commune code names.
-                try Self.vintageStart(of: row[2], in: db) == Self.vintageStart(of: try unitsDay(db), in: db)
+                try Self.vintageStart(of: row[2], in: db) == seen
             }.map { ($0[0], $0[1]) }
         }
     }

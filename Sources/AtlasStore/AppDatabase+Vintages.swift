@@ -67,11 +67,13 @@ extension AppDatabase {
         var placer: CommuneAssigner?
         var scratch = SpatialScratch()
         var result: [String: String] = [:]
+        var starts: [String: String] = [:]  // a village file's day → its vintage (few distinct days)
         for row in try Row.fetchAll(
             db, sql: "SELECT code, communeCode, metricX, metricY, ifnull(communeUnitsOn, '0001-01-01') FROM village")
         {
-            let declared: String = row[1]
-            if try vintageStart(of: row[4], in: db) == start {
+            let declared: String = row[1], day: String = row[4]
+            if starts[day] == nil { starts[day] = try vintageStart(of: day, in: db) }
+            if starts[day] == start {
                 result[row[0]] = declared
             } else if let x = row[2] as Double?, let y = row[3] as Double? {
                 if placer == nil { placer = try communePlacer(on: day, in: db).metric }
