@@ -10,9 +10,13 @@
     indicator: 'poverty', year: null, baselineYear: null, category: 'road',
     showWorks: true, programme: 'all',
     categories: setOf(WA.termOrder('category')), statuses: setOf(WA.termOrder('status')),
-    selected: null // {kind: 'commune'|'work', id}
+    selected: null, // {kind: 'commune'|'work', id}
+    vintage: -1, units: null // the vintage shown (index) and the day asked for it (null: the latest)
   };
-  var data = { communes: null, communeRequests: 0, years: [], byYear: {}, districts: {}, works: {}, config: {} };
+  var data = {
+    communes: null, communesUnits: null, communeRequests: 0, unitsRequests: 0, years: [], byYear: {},
+    districts: {}, works: {}, config: {}, vintages: [], province: null, history: {}
+  };
   var legend;
 
   function setOf(list) { var s = {}; list.forEach(function (x) { s[x] = true; }); return s; }
@@ -33,10 +37,19 @@
   start();
 
   function start() {
-    getJSON('config.json').catch(function (e) {
-      showError(WA.t('errLoad', { what: WA.t('errConfig'), detail: e.message }));
-      return {};
-    }).then(function (config) {
+    Promise.all([
+      getJSON('config.json').catch(function (e) {
+        showError(WA.t('errLoad', { what: WA.t('errConfig'), detail: e.message }));
+        return {};
+      }),
+      getJSON('api/units/vintages').catch(function (e) {
+        showError(WA.t('errLoad', { what: WA.t('errVintages'), detail: e.message }));
+        return null;
+      })
+    ]).then(function (answers) {
+      var config = answers[0];
+      applyVintages(answers[1]);
+      translatePage();
       data.config = config || {};
       showNotices(data.config.notices);
       WA.map.init($('map'), {
@@ -48,10 +61,12 @@
       legend = WA.createLegend().addTo(WA.map.leaflet());
       if (WA.map.hasTiles()) $('tiles-box').hidden = false;
       buildControls();
-      // The first answer (no year) is the latest year, which sets the range of the year selector.
+      // The years of the vintage shown fill the year selector; without them the first answer
+      // (no year) is the latest year, which sets its range.
       var wanted = state.year;
       state.year = null;
-      return Promise.all([loadCommunes(null), loadDistricts(), loadWorks()]).then(function () {
+      var first = data.years.length ? (data.years.indexOf(wanted) >= 0 ? wanted : data.years[0]) : null;
+      return Promise.all([loadCommunes(first), loadDistricts(), loadWorks()]).then(function () {
         if (data.communes && wanted && wanted !== state.year && data.years.indexOf(wanted) >= 0) return loadCommunes(wanted);
       });
     }).then(function () {
@@ -65,10 +80,65 @@
 
   // ---- data ----------------------------------------------------------------------------
 
+  // The vintages of units (oldest first): the switch lists them, the latest is shown unless the
+  // URL names a day (#units=2019-12-31).
+  function applyVintages(answer) {
+    data.vintages = answer && Array.isArray(answer.vintages) ? answer.vintages : [];
+    data.province = answer && answer.province && answer.province.name ? answer.province.name : null;
+    var last = data.vintages.length - 1, wanted = state.units;
+    state.vintage = last;
+    if (wanted) {
+      data.vintages.forEach(function (v, i) {
+        if ((!v.valid_from || v.valid_from <= wanted) && (!v.valid_to || wanted <= v.valid_to)) state.vintage = i;
+      });
+    }
+    state.units = unitsDay(state.vintage);
+    data.years = vintageYears();
+    $('units-box').hidden = data.vintages.length < 2;
+  }
+
+  // Any day inside the vintage: its first day, or its last for the first one (open start);
+  // null for the latest, the server's default.
+  function unitsDay(i) {
+    var v = data.vintages[i];
+    if (!v || i === data.vintages.length - 1) return null;
+    return v.valid_from || v.valid_to || null;
+  }
+
+  // The vintage's statistics years, newest first ([] when the server does not say).
+  function vintageYears() {
+    var v = data.vintages[state.vintage];
+    return v && Array.isArray(v.years) ? v.years.slice().sort(function (a, b) { return b - a; }) : [];
+  }
+
+  function unitsQuery() { return state.units ? '&units=' + encodeURIComponent(state.units) : ''; }
+
+  // Shows the communes, districts and works of another vintage, in the same year when it has
+  // figures there, else its latest year.
+  function switchUnits(i) {
+    if (i === state.vintage || !data.vintages[i]) return Promise.resolve();
+    state.vintage = i;
+    state.units = unitsDay(i);
+    data.unitsRequests++;
+    select(null);
+    var years = vintageYears();
+    if (years.length) data.years = years;
+    fillSelect($('year'), data.years.map(function (y) { return [String(y), String(y)]; }));
+    var year = data.years.indexOf(state.year) >= 0 ? state.year : (data.years[0] || null);
+    document.body.dataset.state = 'loading';
+    $('loading').hidden = false;
+    return Promise.all([loadCommunes(year), loadDistricts(), loadWorks()]).then(function () {
+      if (i !== state.vintage) return;
+      document.body.dataset.state = $('errors').hidden && data.communes ? 'ready' : 'error';
+      $('loading').hidden = true;
+    });
+  }
+
   function loadCommunes(year) {
-    var url = 'ogc/collections/communes/items?limit=' + LIMIT + (year ? '&year=' + encodeURIComponent(year) : '');
-    var ticket = ++data.communeRequests; // a slow answer for a year no longer wanted is dropped
-    if (year && data.byYear[year]) return Promise.resolve(applyCommunes(data.byYear[year]));
+    var url = 'ogc/collections/communes/items?limit=' + LIMIT + (year ? '&year=' + encodeURIComponent(year) : '') + unitsQuery();
+    var ticket = ++data.communeRequests; // a slow answer for a year or vintage no longer wanted is dropped
+    var key = (state.units || 'latest') + ':' + year;
+    if (year && data.byYear[key]) return Promise.resolve(applyCommunes(data.byYear[key]));
     $('loading').hidden = false;
     return getCollection(url).then(function (fc) {
       if (!fc.features.length) throw new Error(WA.t('errNoCommunes'));
@@ -82,18 +152,24 @@
   function applyCommunes(fc) {
     var first = fc.features[0].properties || {};
     var year = typeof first.year === 'number' ? first.year : state.year;
-    if (year) data.byYear[year] = fc;
+    if (year) data.byYear[(state.units || 'latest') + ':' + year] = fc;
     state.year = year;
     if (typeof first.baseline_year === 'number') state.baselineYear = first.baseline_year;
     if (!data.years.length) {
       // The first answer is the latest year; the selector runs from the baseline year to it.
       var from = state.baselineYear || year, to = year;
       for (var y = to; y >= from && to - y < 50; y--) data.years.push(y);
+    }
+    if ($('year').options.length !== data.years.length) {
       fillSelect($('year'), data.years.map(function (y) { return [String(y), String(y)]; }), String(state.year));
     }
     $('year').value = String(state.year);
-    var rebuild = !data.communes || data.communes.features.length !== fc.features.length;
+    var rebuild = !data.communes || data.communes.features.length !== fc.features.length ||
+      data.communesUnits !== state.units;
     data.communes = fc;
+    data.communesUnits = state.units;
+    document.body.dataset.communes = String(fc.features.length);
+    document.body.dataset.units = state.units || 'latest';
     data.communeIndex = {};
     fc.features.forEach(function (f) { data.communeIndex[String(f.id)] = f; });
     // Same communes in another year: redraw() swaps the properties under the existing shapes.
@@ -103,7 +179,10 @@
   }
 
   function loadDistricts() {
-    return getCollection('ogc/collections/districts/items?limit=' + LIMIT).then(function (fc) {
+    var ticket = data.unitsRequests;
+    return getCollection('ogc/collections/districts/items?limit=' + LIMIT + unitsQuery()).then(function (fc) {
+      if (ticket !== data.unitsRequests) return; // another vintage was chosen meanwhile
+      data.districts = {};
       fc.features.forEach(function (f) { data.districts[String(f.id)] = f.properties || {}; });
       WA.map.setDistricts(fc);
     }).catch(function (e) {
@@ -112,7 +191,10 @@
   }
 
   function loadWorks() {
-    return getCollection('ogc/collections/works/items?limit=' + LIMIT).then(function (fc) {
+    var ticket = data.unitsRequests;
+    return getCollection('ogc/collections/works/items?limit=' + LIMIT + unitsQuery()).then(function (fc) {
+      if (ticket !== data.unitsRequests) return;
+      data.works = {};
       fc.features.forEach(function (f) { data.works[String(f.id)] = f; });
       WA.map.setWorks(fc);
       applyWorkFilters();
@@ -208,10 +290,26 @@
     if (!f) return;
     var ctx = {
       communeName: function (code) { var c = data.communeIndex && data.communeIndex[String(code)]; return c ? c.properties.name : null; },
-      districtName: function (code) { var d = data.districts[String(code)]; return d ? d.name : null; }
+      districtName: function (code) { var d = data.districts[String(code)]; return d ? d.name : null; },
+      history: s.kind === 'commune' ? unitHistory(s.id) : null
     };
     if (s.kind === 'commune') WA.panel.showCommune(body, f.properties || {}, ctx);
     else WA.panel.showWork(body, f.properties || {}, ctx);
+  }
+
+  // A commune's history on the units shown (cached); the panel is drawn again when it arrives.
+  function unitHistory(code) {
+    var key = (state.units || 'latest') + ':' + code;
+    if (data.history[key]) return data.history[key].value;
+    var entry = data.history[key] = { value: null };
+    getJSON('api/units/' + encodeURIComponent(code) + '/history' + (state.units ? '?units=' + encodeURIComponent(state.units) : ''))
+      .then(function (h) { entry.value = h; }, function (e) {
+        entry.value = { error: WA.t('historyFailed', { detail: e.message }) };
+      }).then(function () {
+        var s = state.selected;
+        if (s && s.kind === 'commune' && s.id === code && key === (state.units || 'latest') + ':' + code) refreshPanel();
+      });
+    return null;
   }
 
   // ---- controls ------------------------------------------------------------------------
@@ -221,6 +319,7 @@
     $('indicator').addEventListener('change', function () { state.indicator = this.value; redraw(); });
     $('category').addEventListener('change', function () { state.category = this.value; redraw(); });
     $('year').addEventListener('change', function () { loadCommunes(Number(this.value)); });
+    $('units').addEventListener('change', function () { switchUnits(Number(this.value)); });
     $('programme').addEventListener('change', function () { state.programme = this.value; applyWorkFilters(); });
     $('show-works').addEventListener('change', function () { state.showWorks = this.checked; applyWorkFilters(); });
     $('show-tiles').addEventListener('change', function () { WA.map.setTilesVisible(this.checked); });
@@ -238,6 +337,14 @@
 
   // Options and checkbox labels depend on the language, so they are rebuilt on a switch.
   function fillControlsText() {
+    var last = data.vintages.length - 1;
+    fillSelect($('units'), data.vintages.map(function (v, i) {
+      var year = (v.valid_from || '').slice(0, 4);
+      var name = i === 0 && !v.valid_from
+        ? WA.t('unitsBefore', { year: v.valid_to ? Number(v.valid_to.slice(0, 4)) + 1 : '…' })
+        : i === last ? WA.t('unitsToday', { year: year }) : year;
+      return [String(i), name + ' · ' + WA.t('unitsCount', { n: WA.fmtNumber(v.communes, 0) })];
+    }), String(state.vintage));
     fillSelect($('indicator'), ['poverty', 'change', 'coverage'].map(function (k) { return [k, WA.t('ind_' + k)]; }), state.indicator);
     fillSelect($('category'), WA.termOrder('category').map(function (c) { return [c, WA.term('category', c)]; }), state.category);
     fillSelect($('programme'), [['all', WA.t('all')]].concat(WA.termOrder('programme').map(function (c) {
@@ -272,7 +379,10 @@
     $('lang').textContent = WA.t('switchLang');
     $('search').placeholder = WA.t('searchPlaceholder');
     $('panel-close').title = WA.t('close');
-    document.title = 'WorksAtlas — ' + WA.t('title');
+    // The province the database holds, without its "Tỉnh"/"Thành phố" prefix.
+    var province = data.province ? data.province.replace(/^(Tỉnh|Thành phố)\s+/, '') : null;
+    $('title').textContent = province ? WA.t('titleOf', { province: province }) : WA.t('title');
+    document.title = 'WorksAtlas — ' + $('title').textContent;
   }
 
   // ---- notices and errors --------------------------------------------------------------
@@ -309,6 +419,7 @@
     if (WA.indicators[q.get('indicator')]) state.indicator = q.get('indicator');
     if (WA.termOrder('category').indexOf(q.get('category')) >= 0) state.category = q.get('category');
     if (/^\d{4}$/.test(q.get('year') || '')) state.year = Number(q.get('year'));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(q.get('units') || '')) state.units = q.get('units');
     if (WA.languages.indexOf(q.get('lang')) >= 0) state.lang = q.get('lang');
     if (q.get('works') === '0') state.showWorks = false;
     if (q.get('commune')) state.selected = { kind: 'commune', id: q.get('commune') };
@@ -320,6 +431,7 @@
     q.set('indicator', state.indicator);
     if (state.indicator === 'coverage') q.set('category', state.category);
     if (state.year) q.set('year', String(state.year));
+    if (state.units) q.set('units', state.units);
     q.set('lang', WA.lang);
     if (!state.showWorks) q.set('works', '0');
     if (state.selected) q.set(state.selected.kind, state.selected.id);

@@ -42,6 +42,13 @@
     return WA.fmtNumber(x * 100, decimals === undefined ? 1 : decimals) + ' %';
   };
 
+  // 2025-07-01 → "01/07/2025" (vi) or "2025-07-01" (en).
+  WA.fmtDate = function (iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!m) return iso || '—';
+    return WA.lang === 'vi' ? m[3] + '/' + m[2] + '/' + m[1] : iso;
+  };
+
   WA.fmtMetres = function (m) {
     if (m === null || m === undefined) return '—';
     return m >= 1000 ? WA.fmtNumber(m / 1000, 2) + ' km' : WA.fmtNumber(m, 0) + ' m';

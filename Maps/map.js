@@ -108,6 +108,8 @@
     worksTotal: function () { return workLayers.length; },
 
     communeLayer: function (code) { return communeByCode[String(code)]; },
+    // The codes of the commune shapes drawn (the browser test counts and clicks them).
+    communeCodes: function () { return Object.keys(communeByCode); },
 
     // Marks the selected feature and optionally zooms to it, keeping it clear of padRight pixels
     // on the right (the details panel). A commune gets a black-and-white outline on top of

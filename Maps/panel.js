@@ -5,7 +5,8 @@
   var el = WA.el, t = function (k, v) { return WA.t(k, v); };
 
   WA.panel = {
-    // ctx: {communeName(code) → name or null, districtName(code) → name or null}
+    // ctx: {communeName(code) → name or null, districtName(code) → name or null,
+    //       history: /api/units/{code}/history, null while loading, or {error: message}}
     showCommune: function (body, p, ctx) {
       WA.clear(body);
       var type = WA.term('unit_type', p.type);
@@ -38,6 +39,8 @@
         [t('p1', { t: target }), el('span', { className: 'wa-status wa-status-' + (p.p1_status || 'no_data') },
           [WA.term('target_status', p.p1_status || 'no_data')])]
       ]));
+
+      history(body, ctx.history);
 
       body.appendChild(el('h3', null, [t('coverageAndWorks')]));
       var rows = WA.termOrder('category').map(function (c) {
@@ -115,6 +118,45 @@
       body.appendChild(table(rows));
     }
   };
+
+  // The poverty rate of every year on these units, and where the commune came from and went.
+  function history(body, h) {
+    body.appendChild(el('h3', null, [t('povertyChart')]));
+    var box = el('div', { className: 'wa-history' });
+    body.appendChild(box);
+    if (!h) { box.appendChild(el('p', { className: 'wa-muted' }, [t('loading')])); return; }
+    if (h.error) { box.appendChild(el('p', { className: 'wa-warn' }, [h.error])); return; }
+    box.appendChild(WA.povertyChart((h.poverty || []).map(function (p) {
+      return { year: p.year, rate: p.poverty_rate, estimated: p.estimated === true };
+    })));
+    var basis = {};
+    (h.poverty || []).forEach(function (p) {
+      String(p.basis || '').split(',').filter(Boolean).forEach(function (b) { basis[b] = true; });
+    });
+    if (Object.keys(basis).length) {
+      box.appendChild(el('p', { className: 'wa-note' }, [t('estimatedNote', {
+        basis: Object.keys(basis).sort().map(function (b) { return t('basis_' + b); }).join(', ')
+      })]));
+    }
+    body.appendChild(el('h3', null, [t('unitHistory')]));
+    body.appendChild(table([
+      [t('formedFrom'), links(h.formed_from)],
+      [t('became'), links(h.became)]
+    ], 'wa-succession'));
+  }
+
+  function links(list) {
+    if (!Array.isArray(list) || !list.length) return '—';
+    return el('ul', { className: 'wa-links' }, list.map(function (s) {
+      var how = s.relation === 'part'
+        ? t('part') + (typeof s.share === 'number' ? '\u00a0' + WA.fmtShare(s.share, 0).replace(' ', '\u00a0') : '')
+        : t('whole');
+      return el('li', null, [
+        (s.name || s.code) + ' (' + s.code + ')',
+        el('span', { className: 'wa-muted' }, [' — ' + how + ', ' + WA.fmtDate(s.effective_on)])
+      ]);
+    }));
+  }
 
   function table(rows, extraClass) {
     return el('table', { className: 'wa-table' + (extraClass ? ' ' + extraClass : '') }, [

@@ -74,6 +74,7 @@ public func buildRouter(database: any AtlasDataStore, options: ServerOptions) ->
     api.get("me", use: SiteController(environment: environment).me)
     WorksController(environment: environment).addRoutes(to: api)
     AuditController(environment: environment).addRoutes(to: api)
+    UnitsController(environment: environment).addRoutes(to: api)
     routes.fill(from: router.routes.map { ($0.path.description, $0.method) })
     return router
 }

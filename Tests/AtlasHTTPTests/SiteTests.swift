@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    @Test func everyFileThePageLoadsIsOnTheAllowList() throws {
+        // Given Maps/index.html's own scripts and stylesheets (Leaflet and vocabulary.js come elsewhere)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("Maps/index.html"), encoding: .utf8)
+        let files = page.matches(of: /(?:src|href)="([a-z0-9-]+\.(?:js|css))"/).map { String($0.1) }
+            .filter { $0 != "vocabulary.js" }
+        #expect(files.contains("chart.js") && files.contains("app.js") && files.contains("style.css"))
+        // Then the server serves each of them
+        let served = PageFiles(mapsDirectory: root.appendingPathComponent("Maps").path, leafletDirectory: "/none")
+        for file in files { #expect(served.entries["/" + file] != nil, "\(file) is not served") }
+    }
+
     @Test func missingFilesAndPathTraversalAreProblems() async throws {
         try await TestWorld.make().test { client in
             for uri in [

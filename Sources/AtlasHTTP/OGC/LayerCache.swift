@@ -13,6 +13,7 @@ actor LayerCache {
     let rules: CoverageRules
     private var communes: [LayerKey: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
     private var districts: [CalendarDate?: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
+    private var statistics: [CalendarDate?: (stamp: String, task: Task<[String: [YearStats]], any Error>)] = [:]
 
     /// A statistics year on the units of a date (nil: the latest).
     struct LayerKey: Hashable {
@@ -30,6 +31,7 @@ actor LayerCache {
     func invalidate() {
         communes = [:]
         districts = [:]
+        statistics = [:]
         summary = nil
     }
 
@@ -61,6 +63,24 @@ actor LayerCache {
             return try await task.value
         } catch {
             if districts[units]?.task == task { districts[units] = nil }
+            throw error
+        }
+    }
+
+    /// Every year's figures of each unit on the units of `units` (rolled up from older units), by code.
+    func statistics(units: CalendarDate? = nil) async throws -> [String: [YearStats]] {
+        let stamp = try await database.changeStamp()
+        if let entry = statistics[units], entry.stamp == stamp { return try await entry.task.value }
+        let database = database.onUnits(units)
+        let task = Task {
+            try await blocking { Dictionary(grouping: try database.allStatistics(), by: \.code) }
+        }
+        if statistics.count >= 4 { statistics = statistics.filter { $0.value.stamp == stamp } }
+        statistics[units] = (stamp, task)
+        do {
+            return try await task.value
+        } catch {
+            if statistics[units]?.task == task { statistics[units] = nil }
             throw error
         }
     }

@@ -65,6 +65,9 @@ enum OpenAPIComponents {
                 ["type": "integer", "minimum": 1900, "maximum": 2100]),
             "work": query("work", "Only entries of this work.", workId),
             "workId": ["name": "workId", "in": "path", "required": true, "schema": workId],
+            "code": [
+                "name": "code", "in": "path", "required": true, "description": "Unit code", "schema": code,
+            ],
         ]
         for id in CollectionID.allCases {
             let schema: JSONValue = id == .works ? workId : code
@@ -177,6 +180,59 @@ enum OpenAPIComponents {
             "AuditLog": [
                 "type": "object", "required": ["entries"],
                 "properties": ["entries": ["type": "array", "items": ["type": "object"]]],
+            ],
+            "Vintages": [
+                "type": "object", "required": ["vintages"],
+                "properties": [
+                    "province": [
+                        "type": "object", "nullable": true,
+                        "properties": ["code": ["type": "string"], "name": ["type": "string"]],
+                    ],
+                    "vintages": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["valid_from", "valid_to", "communes", "districts", "years"],
+                            "properties": [
+                                "valid_from": ["type": "string", "format": "date", "nullable": true],
+                                "valid_to": ["type": "string", "format": "date", "nullable": true],
+                                "communes": ["type": "integer"], "districts": ["type": "integer"],
+                                "years": ["type": "array", "items": ["type": "integer"]],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "UnitLink": [
+                "type": "object", "required": ["code", "name", "effective_on", "relation", "share"],
+                "properties": [
+                    "code": ["type": "string"], "name": ["type": "string", "nullable": true],
+                    "effective_on": ["type": "string", "format": "date"],
+                    "relation": enumeration(SuccessionRelation.self), "share": ["type": "number", "nullable": true],
+                ],
+            ],
+            "UnitHistory": [
+                "type": "object", "required": ["code", "name", "units", "formed_from", "became", "poverty"],
+                "properties": [
+                    "code": ["type": "string"], "name": ["type": "string"], "kind": ["type": "string"],
+                    "units": ["type": "string", "format": "date", "nullable": true],
+                    "formed_from": ["type": "array", "items": ["$ref": "#/components/schemas/UnitLink"]],
+                    "became": ["type": "array", "items": ["$ref": "#/components/schemas/UnitLink"]],
+                    "poverty": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": [
+                                "year", "households", "poor_households", "poverty_rate", "estimated", "basis",
+                            ],
+                            "properties": [
+                                "year": ["type": "integer"], "households": ["type": "integer"],
+                                "poor_households": ["type": "integer"],
+                                "poverty_rate": ["type": "number", "nullable": true],
+                                "estimated": ["type": "boolean"], "basis": ["type": "string", "nullable": true],
+                            ],
+                        ],
+                    ],
+                ],
             ],
             "Problem": [
                 "type": "object", "required": ["type", "title", "status", "detail", "errors"],

@@ -47,6 +47,12 @@ enum OpenAPIDocument {
                 "responses": responses(["200": ok("AuditLog", "application/json")], codes: ["400", "401", "403"]),
             ]
         ]
+        paths["/api/units/vintages"] = get(
+            "The vintages of administrative units (sets in force together), oldest first", tag: "Units",
+            schema: "Vintages", parameters: [])
+        paths["/api/units/{code}/history"] = get(
+            "A unit's predecessors and successors, and its poverty rate every year on its own units", tag: "Units",
+            schema: "UnitHistory", parameters: ["code", "units"], notFound: true)
         paths["/api/me"] = get(
             "Who the bearer token belongs to (without one: the viewer role)", tag: "Officers", schema: nil,
             parameters: [])

@@ -16,7 +16,8 @@ struct PageFiles: Sendable {
     init(mapsDirectory: String, leafletDirectory: String) {
         var entries: [String: Entry] = [:]
         let page = [
-            "index.html", "app.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js", "style.css",
+            "index.html", "app.js", "chart.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js",
+            "style.css",
         ]
         for name in page {
             entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))
