@@ -27,6 +27,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         else {
             throw ModelError.invalid(field: field, value: text, reason: "expected a date as YYYY-MM-DD")
         }
+        guard (1900...2200).contains(y) else {
+            throw ModelError.invalid(field: field, value: text, reason: "a date from 1900-01-01 to 2200-12-31")
+        }
         do {
             try self.init(year: y, month: m, day: d)
         } catch {

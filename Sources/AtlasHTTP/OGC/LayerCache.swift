@@ -11,16 +11,16 @@ import Foundation
 actor LayerCache {
     let database: any AtlasDataStore
     let rules: CoverageRules
-    private var communes: [LayerKey: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
-    private var districts: [CalendarDate?: (stamp: String, task: Task<[String: JSONObject], any Error>)] = [:]
-    private var statistics: [CalendarDate?: (stamp: String, task: Task<[String: [YearStats]], any Error>)] = [:]
+    private let communes = StampedCache<LayerKey, [String: JSONObject]>(capacity: 8)
+    private let districts = StampedCache<CalendarDate?, [String: JSONObject]>(capacity: 8)
+    private let statistics = StampedCache<CalendarDate?, [String: [YearStats]]>(capacity: 8)
+    private let summary = StampedCache<Int, LayerSummary>(capacity: 1)
 
     /// A statistics year on the units of a date (nil: the latest).
     struct LayerKey: Hashable {
         var year: Int
         var units: CalendarDate?
     }
-    private var summary: (stamp: String, task: Task<LayerSummary, any Error>)?
 
     init(database: any AtlasDataStore, rules: CoverageRules) {
         self.database = database
@@ -28,75 +28,55 @@ actor LayerCache {
     }
 
     /// Drops everything (a write just happened here).
-    func invalidate() {
-        communes = [:]
-        districts = [:]
-        statistics = [:]
-        summary = nil
+    func invalidate() async {
+        await communes.removeAll()
+        await districts.removeAll()
+        await statistics.removeAll()
+        await summary.removeAll()
     }
 
     /// Commune properties exactly as `export communes --year Y --units D` writes them, by code.
     func communeProperties(year: Int, units: CalendarDate? = nil) async throws -> [String: JSONObject] {
-        let stamp = try await database.changeStamp()
-        let key = LayerKey(year: year, units: units)
-        if let entry = communes[key], entry.stamp == stamp { return try await entry.task.value }
+        let units = try await vintage(of: units)
         let database = database.onUnits(units), rules = rules
-        let task = Task { try await blocking { try Self.buildCommunes(database, rules: rules, year: year) } }
-        if communes.count >= 4 { communes = communes.filter { $0.value.stamp == stamp } }
-        communes[key] = (stamp, task)
-        do {
-            return try await task.value
-        } catch {
-            if communes[key]?.task == task { communes[key] = nil }  // failures are not kept
-            throw error
+        return try await communes.value(for: LayerKey(year: year, units: units), stamp: try await database.changeStamp()) {
+            try await blocking { try Self.buildCommunes(database, rules: rules, year: year) }
         }
     }
 
     func districtProperties(units: CalendarDate? = nil) async throws -> [String: JSONObject] {
-        let stamp = try await database.changeStamp()
-        if let entry = districts[units], entry.stamp == stamp { return try await entry.task.value }
+        let units = try await vintage(of: units)
         let database = database.onUnits(units)
-        let task = Task { try await blocking { try Self.buildDistricts(database) } }
-        if districts.count >= 4 { districts = districts.filter { $0.value.stamp == stamp } }
-        districts[units] = (stamp, task)
-        do {
-            return try await task.value
-        } catch {
-            if districts[units]?.task == task { districts[units] = nil }
-            throw error
+        return try await districts.value(for: units, stamp: try await database.changeStamp()) {
+            try await blocking { try Self.buildDistricts(database) }
         }
     }
 
     /// Every year's figures of each unit on the units of `units` (rolled up from older units), by code.
     func statistics(units: CalendarDate? = nil) async throws -> [String: [YearStats]] {
-        let stamp = try await database.changeStamp()
-        if let entry = statistics[units], entry.stamp == stamp { return try await entry.task.value }
+        let units = try await vintage(of: units)
         let database = database.onUnits(units)
-        let task = Task {
+        return try await statistics.value(for: units, stamp: try await database.changeStamp()) {
             try await blocking { Dictionary(grouping: try database.allStatistics(), by: \.code) }
         }
-        if statistics.count >= 4 { statistics = statistics.filter { $0.value.stamp == stamp } }
-        statistics[units] = (stamp, task)
-        do {
-            return try await task.value
-        } catch {
-            if statistics[units]?.task == task { statistics[units] = nil }
-            throw error
-        }
+    }
+
+    /// One date for every day of the same vintage (nil for the latest), so any day a request
+    /// names shares the layer of its vintage: the caches hold one entry per vintage and year.
+    private func vintage(of date: CalendarDate?) async throws -> CalendarDate? {
+        guard let date else { return nil }
+        let database = database
+        let vintages = try await blocking { try database.vintages() }
+        guard let index = vintages.index(inForceOn: date), index < vintages.count - 1
+        else { return nil }
+        return vintages[index].validFrom ?? vintages[index].validTo
     }
 
     /// Extents, completion dates and the default statistics year.
     func layerSummary() async throws -> LayerSummary {
-        let stamp = try await database.changeStamp()
-        if let summary, summary.stamp == stamp { return try await summary.task.value }
         let database = database
-        let task = Task { try await LayerSummary.load(database) }
-        summary = (stamp, task)
-        do {
-            return try await task.value
-        } catch {
-            if self.summary?.task == task { self.summary = nil }
-            throw error
+        return try await summary.value(for: 0, stamp: try await database.changeStamp()) {
+            try await LayerSummary.load(database)
         }
     }
 

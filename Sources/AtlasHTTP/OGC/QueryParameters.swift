@@ -42,7 +42,7 @@ struct QueryParameters: Sendable {
     func unitsDate() throws -> CalendarDate? {
         guard let text = values["units"] else { return nil }
         do { return try CalendarDate(iso: text, field: "units") } catch {
-            throw Problem.invalidParameter("units", text, "expected a date as YYYY-MM-DD (the units in force that day)")
+            throw Problem.invalidParameter("units", text, "\(error.description): the units in force on a day YYYY-MM-DD")
         }
     }
 
