@@ -91,9 +91,7 @@ final class PlacesThroughTime {
 
     /// The work as placed on the units in force on `day` (nil, or a single vintage: as given).
     func work(_ stored: StoredWork, on day: CalendarDate?) throws -> StoredWork {
-        guard let day, vintages.count > 1,
-            let index = vintages.lastIndex(where: { ($0.validFrom.map { $0 <= day }) ?? true })
-        else { return stored }
+        guard let day, vintages.count > 1, let index = vintages.index(inForceOn: day) else { return stored }
         if placed[index] == nil {
             placed[index] = Dictionary(
                 uniqueKeysWithValues: try database.onUnits(day).works().map { ($0.work.id, $0) })

@@ -79,7 +79,8 @@ public struct CommuneMapExport {
         }
     }
 
-    static func round(_ value: Double, _ decimals: Int) -> Double {
+    /// `value` to `decimals` places, as every rate and share of the commune map is written.
+    public static func round(_ value: Double, _ decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         return (value * scale).rounded() / scale

@@ -5,10 +5,11 @@ import Foundation
 /// it whole, with line numbers, when a line names a unit not in force, a `whole` unit has two
 /// successors, the shares of one unit add up to more than 1, or the lines of one date form a cycle.
 public enum SuccessionReader {
-    /// `unitsBefore(d)`: the codes in force the day before `d`; `unitsOn(d)`: those in force on `d`.
+    /// `unitsInForce(d)`: the codes of the units in force on day `d`; asked for the day before a
+    /// date and for the date itself.
     /// They are asked per date because a code may be reused with a new meaning.
     public static func read(
-        _ file: URL, unitsBefore: (CalendarDate) throws -> Set<String>, unitsOn: (CalendarDate) throws -> Set<String>
+        _ file: URL, unitsInForce: (CalendarDate) throws -> Set<String>
     ) throws -> [Succession] {
         let table = try parseCSV(file)
         var log = ProblemLog(file: file.path)
@@ -42,8 +43,8 @@ public enum SuccessionReader {
                 }
             }
             if let date {
-                if before[date] == nil { before[date] = try unitsBefore(date.dayBefore) }
-                if on[date] == nil { on[date] = try unitsOn(date) }
+                if before[date] == nil { before[date] = try unitsInForce(date.dayBefore) }
+                if on[date] == nil { on[date] = try unitsInForce(date) }
                 if !(before[date] ?? []).contains(old) {
                     bad("old_code", old, old.isEmpty ? "old_code is required" : "no unit \(old) is in force on \(date.dayBefore)")
                 }
@@ -134,7 +135,7 @@ extension Importer {
     /// Imports a successions file (``SuccessionReader``), all or nothing.
     public func importSuccessions(from file: URL, provenance: ImportProvenance = .init()) throws -> ImportReport {
         let successions = try SuccessionReader.read(
-            file, unitsBefore: { try database.unitCodes(inForceOn: $0) }, unitsOn: { try database.unitCodes(inForceOn: $0) })
+            file, unitsInForce: { try database.unitCodes(inForceOn: $0) })
         try database.saveSuccessions(successions, source: provenance.resolved(kind: "successions", file: file))
         return ImportReport(kind: "successions", file: file.path, rowCount: successions.count, warnings: [])
     }

@@ -90,21 +90,20 @@ extension AppDatabase {
             periodStart = "\(bounds[0])-01-01"
         }
         guard let periodStart else { return flags }
-        let steps = try String.fetchAll(
-            db, sql: "SELECT DISTINCT effectiveOn FROM unitSuccession WHERE effectiveOn > ? AND effectiveOn <= ? ORDER BY 1",
-            arguments: [periodStart, day])
+        let steps = Dictionary(
+            grouping: try successions(in: db).filter {
+                $0.effectiveOn.description > periodStart && $0.effectiveOn.description <= day
+            }, by: \.effectiveOn)
         guard !steps.isEmpty else { return flags }
         for (commune, district) in try districtOfCommune(on: periodStart, in: db)
         where flags[district]?.contains(.poor30a) == true {
             flags[commune, default: []].insert(.poor30a)
         }
-        for step in steps {
-            let moves = try Row.fetchAll(
-                db, sql: "SELECT oldCode, newCode FROM unitSuccession WHERE effectiveOn = ?", arguments: [step])
+        for (_, moves) in steps.sorted(by: { $0.key < $1.key }) {
             var next = flags
-            for old in Set(moves.map { $0[0] as String }) { next[old] = nil }
+            for old in Set(moves.map(\.oldCode)) { next[old] = nil }
             for move in moves {
-                if let carried = flags[move[0] as String] { next[move[1] as String, default: []].formUnion(carried) }
+                if let carried = flags[move.oldCode] { next[move.newCode, default: []].formUnion(carried) }
             }
             flags = next
         }

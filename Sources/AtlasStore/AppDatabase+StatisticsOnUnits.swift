@@ -44,16 +44,7 @@ extension AppDatabase {
             recorded[year, default: [:]][vintage, default: [:]][row[1]] = .init(
                 households: row[2], poor: row[3], nearPoor: row[4])
         }
-        var successionsByDay: [String: [Succession]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT oldCode, newCode, effectiveOn, relation, share FROM unitSuccession ORDER BY oldCode, newCode")
-        {
-            let relation = SuccessionRelation(rawValue: row[3] as String? ?? "whole") ?? .whole
-            successionsByDay[row[2], default: []].append(
-                Succession(
-                    oldCode: row[0], newCode: row[1], effectiveOn: try CalendarDate(iso: row[2]), relation: relation,
-                    share: row[4]))
-        }
+        let successionsByDay = Dictionary(grouping: try successions(in: db), by: \.effectiveOn.description)
         let seen = Set(try String.fetchAll(db, sql: "SELECT code FROM \(units(on: day))"))
         var targetsByDay: [String: [String: [StatisticsRollUp.Target]]] = [:]
         var figures: [YearStats] = []
@@ -106,6 +97,7 @@ extension AppDatabase {
         var result: [String: [StatisticsRollUp.Target]] = [:]
         let byOld = Dictionary(grouping: successions, by: \.oldCode)
         let dayBefore = try CalendarDate(iso: day).dayBefore.description
+        var located: [(Double, Double, Int)]?  // village points, read once for every divided unit
         for (old, lines) in byOld {
             let divided = lines.count > 1 || lines.contains { $0.relation == .part }
             guard divided, lines.contains(where: { $0.share == nil }) else {
@@ -116,13 +108,12 @@ extension AppDatabase {
                 result[old] = lines.map { StatisticsRollUp.Target(code: $0.newCode, share: $0.share) }
                 continue
             }
-            let villages = try Row.fetchAll(
-                db,
-                sql: "SELECT metricX, metricY, households FROM village WHERE metricX IS NOT NULL AND households > 0"
-            ).compactMap { row -> (Double, Double, Int)? in
-                let x: Double = row[0], y: Double = row[1]
-                return oldShape.locate(x: x, y: y) != .outside ? (x, y, row[2]) : nil
+            if located == nil {
+                located = try Row.fetchAll(
+                    db, sql: "SELECT metricX, metricY, households FROM village WHERE metricX IS NOT NULL AND households > 0"
+                ).map { ($0[0], $0[1], $0[2]) }
             }
+            let villages = (located ?? []).filter { oldShape.locate(x: $0.0, y: $0.1) != .outside }
             var targets: [StatisticsRollUp.Target] = []
             for line in lines {
                 var target = StatisticsRollUp.Target(code: line.newCode, share: line.share)

@@ -25,19 +25,21 @@ extension AppDatabase {
 
     /// Every stored succession, by date then old and new code.
     public func successions() throws -> [Succession] {
-        try dbWriter.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT oldCode, newCode, effectiveOn, relation, share FROM unitSuccession
-                    ORDER BY effectiveOn, oldCode, newCode
-                    """
-            ).map { row in
-                Succession(
-                    oldCode: row[0], newCode: row[1], effectiveOn: try CalendarDate(iso: row[2]),
-                    relation: try SuccessionRelation.parse(row[3] as String? ?? "whole", field: "relation"),
-                    share: row[4])
-            }
+        try dbWriter.read { db in try Self.successions(in: db) }
+    }
+
+    static func successions(in db: Database) throws -> [Succession] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT oldCode, newCode, effectiveOn, relation, share FROM unitSuccession
+                ORDER BY effectiveOn, oldCode, newCode
+                """
+        ).map { row in
+            Succession(
+                oldCode: row[0], newCode: row[1], effectiveOn: try CalendarDate(iso: row[2]),
+                relation: try SuccessionRelation.parse(row[3] as String? ?? "whole", field: "relation"),
+                share: row[4])
         }
     }
 }

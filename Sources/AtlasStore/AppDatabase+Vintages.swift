@@ -10,6 +10,16 @@ public struct UnitVintage: Hashable, Sendable {
     public var validTo: CalendarDate?
     public var communes: Int
     public var districts: Int
+
+    /// Whether these units are in force on `day`.
+    public func holds(_ day: CalendarDate) -> Bool {
+        (validFrom.map { $0 <= day } ?? true) && (validTo.map { day <= $0 } ?? true)
+    }
+}
+
+extension [UnitVintage] {
+    /// The index of the vintage in force on `day` (oldest first, as `vintages()` lists them).
+    public func index(inForceOn day: CalendarDate) -> Int? { lastIndex { $0.holds(day) } }
 }
 
 extension AppDatabase {
@@ -94,11 +104,7 @@ extension AppDatabase {
     /// The units in force on `day`, as a derived table for `FROM`/`JOIN`. The day is our own
     /// YYYY-MM-DD text (digits and dashes only), so it is written into the SQL, not bound.
     static func units(on day: String) -> String {
-        precondition(day.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }, "a day is YYYY-MM-DD")
-        return """
-            (SELECT * FROM adminUnit WHERE (validFrom IS NULL OR validFrom <= '\(day)') \
-            AND (validTo IS NULL OR validTo >= '\(day)'))
-            """
+        "(SELECT * FROM adminUnit u WHERE \(inForce("u", on: day)))"
     }
 
     /// The condition that a row `alias` of `adminUnit` is in force on `day` (our YYYY-MM-DD text).

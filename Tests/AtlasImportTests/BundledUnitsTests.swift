@@ -194,7 +194,7 @@ import Testing
         }
         let read = try SuccessionReader.read(
             Self.folder.appendingPathComponent("successions.csv"),
-            unitsBefore: { units[vintage(on: $0)] ?? [] }, unitsOn: { units[vintage(on: $0)] ?? [] })
+            unitsInForce: { units[vintage(on: $0)] ?? [] })
         #expect(read.count == 231)
         #expect(Set(read.map(\.effectiveOn.description)) == ["2020-01-01", "2024-12-01", "2025-07-01"])
         // Bắc Ái's two parts carry the population shares of NQ 818 (397 and 702 people).

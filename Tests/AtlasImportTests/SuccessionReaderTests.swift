@@ -7,10 +7,7 @@ import Testing
 @Suite struct SuccessionReaderTests {
     /// Before 2025-07-01: 06004 (old Quốc Khánh), 06007, 06010, 06013; from then: 06004 (the new,
     /// larger Quốc Khánh, a reused code) and 06020.
-    static func before(_ d: CalendarDate) -> Set<String> {
-        d < (try! CalendarDate(iso: "2025-07-01")) ? ["06004", "06007", "06010", "06013"] : ["06004", "06020"]
-    }
-    static func on(_ d: CalendarDate) -> Set<String> {
+    static func inForce(_ d: CalendarDate) -> Set<String> {
         d < (try! CalendarDate(iso: "2025-07-01")) ? ["06004", "06007", "06010", "06013"] : ["06004", "06020"]
     }
 
@@ -18,7 +15,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("successions-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        return try SuccessionReader.read(url, unitsBefore: before, unitsOn: on)
+        return try SuccessionReader.read(url, unitsInForce: inForce)
     }
 
     @Test func readsWholeAndPartLinesWithAReusedCode() throws {

@@ -1,3 +1,4 @@
+import AtlasExport
 import AtlasGeoJSON
 import AtlasModel
 import AtlasStore
@@ -52,10 +53,7 @@ struct UnitsController: Sendable {
             guard let unit = try Self.namedUnits(view)[code] else { return nil }
             // The vintage seen: the one in force on the date asked, else the latest.
             let all = try database.vintages()
-            let index =
-                units.flatMap { day in
-                    all.lastIndex { ($0.validFrom.map { $0 <= day } ?? true) && ($0.validTo.map { day <= $0 } ?? true) }
-                } ?? all.indices.last
+            let index = units.flatMap { all.index(inForceOn: $0) } ?? all.indices.last
             let successions = try database.successions()
             var formedFrom: [(Succession, String?)] = []
             var became: [(Succession, String?)] = []
@@ -87,7 +85,7 @@ struct UnitsController: Sendable {
             return [
                 "year": .integer(Int64(s.year)), "households": .integer(Int64(s.households)),
                 "poor_households": .integer(Int64(s.poorHouseholds)),
-                "poverty_rate": s.povertyRate.map { .double(Self.round($0)) } ?? .null,
+                "poverty_rate": s.povertyRate.map { .double(CommuneMapExport.round($0, 4)) } ?? .null,
                 "estimated": .bool(!s.estimatedBy.isEmpty), "basis": basis.isEmpty ? .null : .string(basis),
             ]
         }
@@ -117,7 +115,4 @@ struct UnitsController: Sendable {
     }
 
     static func date(_ day: CalendarDate?) -> JSONValue { day.map { .string($0.description) } ?? .null }
-
-    /// A rate to four decimals, as the commune layer writes it.
-    static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }
