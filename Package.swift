@@ -29,9 +29,16 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
         .target(name: "AtlasModel"),
         .target(name: "AtlasSpatial", dependencies: ["AtlasModel"]),
         .target(name: "AtlasGeoJSON", dependencies: ["AtlasModel"]),
+        // The field's file formats (XLSX, ODS, Shapefile, GeoPackage, KML, GPX, FlatGeobuf) through GDAL's C API.
+        .target(name: "AtlasGDAL", dependencies: ["AtlasModel", "CGDAL"]),
         .target(
             name: "AtlasStore",
             dependencies: [
