@@ -100,8 +100,11 @@ public final class VectorLayer {
 struct DriverSupport {
     let types: Set<String>
     let subtypes: Set<String>
+    /// GDAL's CSV writes a Date as YYYY/MM/DD; ISO 8601 text is what every reader (and the import) takes.
+    let isoDatesAsText: Bool
 
     init(_ driver: VectorDriver) {
+        isoDatesAsText = driver == .csv
         let handle = GDALGetDriverByName(driver.rawValue)
         func list(_ key: String) -> Set<String> {
             guard let raw = GDALGetMetadataItem(handle, key, nil) else { return [] }
@@ -116,7 +119,7 @@ struct DriverSupport {
     func storable(_ kind: FieldKind) -> FieldKind {
         switch kind {
         case .integer64: types.contains("Integer64") ? kind : .string
-        case .date: types.contains("Date") ? kind : .string
+        case .date: types.contains("Date") && !isoDatesAsText ? kind : .string
         case .dateTime: types.contains("DateTime") ? kind : .string
         case .boolean: subtypes.contains("Boolean") ? kind : .integer64
         case .string, .real: kind

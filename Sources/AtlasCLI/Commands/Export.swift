@@ -8,7 +8,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the commune map or the works layer as RFC 7946 GeoJSON.",
+        abstract: "Write the commune map or the works layer as GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV or XLSX.",
         subcommands: [ExportCommunes.self, ExportWorks.self]
     )
 }
@@ -25,19 +25,65 @@ struct ExportOptions: ParsableArguments {
 
     @Flag(help: "Write a GeoJSON text sequence (RFC 8142): one Feature per line.") var textSequence = false
 
+    @Option(
+        help: ArgumentHelp(
+            "File format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the extension of -o, else geojson).",
+            valueName: "format"))
+    var format: String?
+
+    @Option(help: "EPSG code of the coordinates written, e.g. 9215 (VN-2000 / TM-3 Lạng Sơn); GeoJSON and KML are always 4326.")
+    var srid: Int32 = SpatialReference.wgs84
+
+    /// The format asked for, else the one -o's extension names, else GeoJSON.
+    var resolvedFormat: ExportFormat {
+        if textSequence { return .geojsons }
+        return format.flatMap(ExportFormat.init(rawValue:)) ?? ExportFormat(fileName: output) ?? .geojson
+    }
+
     func validate() throws {
         guard GeoJSONWriteOptions.precisionRange.contains(precision) else {
             throw ValidationError("--precision must be between 0 and 7, got \(precision)")
+        }
+        if let format, ExportFormat(rawValue: format) == nil {
+            throw ValidationError(
+                "--format \(format) is unknown (allowed: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if textSequence, let format, format != "geojsons", format != "geojson" {
+            throw ValidationError("--text-sequence is GeoJSON's; --format \(format) cannot be combined with it")
+        }
+        let chosen = resolvedFormat
+        if output == "-", chosen.driver != nil {
+            throw ValidationError("only GeoJSON can be written to standard output; give -o FILE.\(chosen.rawValue)")
+        }
+        guard SpatialReference.acceptedInput.contains(srid) else {
+            throw ValidationError("--srid \(srid) is not supported (allowed: \(SpatialReference.acceptedList))")
+        }
+        if chosen.isWGS84Only, srid != SpatialReference.wgs84 {
+            throw ValidationError("\(chosen.rawValue) is WGS 84 (EPSG:4326) by definition; --srid \(srid) needs gpkg, shp, fgb, csv or xlsx")
         }
     }
 
     func exporter(_ db: AppDatabase) throws -> GeoJSONExporter {
         GeoJSONExporter(
-            database: db, options: try GeoJSONWriteOptions(coordinatePrecision: precision, textSequence: textSequence))
+            database: db,
+            options: try GeoJSONWriteOptions(coordinatePrecision: precision, textSequence: resolvedFormat == .geojsons))
+    }
+
+    /// The GDAL exporter, or nil when the format is GeoJSON.
+    func gisExporter(_ db: AppDatabase) -> GISExporter? {
+        resolvedFormat.driver == nil ? nil : GISExporter(database: db, format: resolvedFormat, srid: srid)
     }
 
     func done(_ count: Int, _ what: String) {
         if output != "-" { Terminal.note("wrote \(count) \(what) to \(output)") }
+    }
+
+    func done(_ result: ExportResult, _ what: String) {
+        for warning in result.warnings { Terminal.note("GDAL warning: \(warning)") }
+        let layers = result.layers.count > 1 ? " (" + result.layers.map { "\($0.name) \($0.features)" }.joined(separator: ", ") + ")" : ""
+        // A Shapefile's .shx, .dbf, .prj and .cpg go without saying.
+        let named = result.files.filter { !["shx", "dbf", "prj", "cpg"].contains(URL(fileURLWithPath: $0).pathExtension) }
+        Terminal.note("wrote \(result.features) \(what)\(layers) to \(named.joined(separator: ", "))")
     }
 }
 
@@ -69,8 +115,12 @@ struct ExportCommunes: ParsableCommand {
             CommuneTargetFields.compute(
                 stats: try db.allStatistics(), classifications: try db.allClassifications(),
                 communes: try db.units(kind: .commune), year: chosenYear))
-        let count = try options.exporter(db).writeCommunes(export, to: options.output)
-        options.done(count, "communes (statistics of \(chosenYear))")
+        let what = "communes (statistics of \(chosenYear))"
+        if let gis = options.gisExporter(db) {
+            options.done(try gis.writeCommunes(export, to: options.output), what)
+        } else {
+            options.done(try options.exporter(db).writeCommunes(export, to: options.output), what)
+        }
         let lost = try db.unresolvedStatistics().filter { $0.years.contains(chosenYear) }.map(\.code)
         if !lost.isEmpty {
             Terminal.note(
@@ -87,7 +137,11 @@ struct ExportWorks: ParsableCommand {
     @OptionGroup var options: ExportOptions
 
     func run() throws {
-        let count = try options.exporter(options.units.apply(to: try options.database.open())).writeWorks(to: options.output)
-        options.done(count, "works")
+        let db = options.units.apply(to: try options.database.open())
+        if let gis = options.gisExporter(db) {
+            options.done(try gis.writeWorks(to: options.output), "works")
+        } else {
+            options.done(try options.exporter(db).writeWorks(to: options.output), "works")
+        }
     }
 }
