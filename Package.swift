@@ -86,7 +86,7 @@ let package = Package(
             dependencies: ["AtlasTestSupport", "AtlasCoverage", "AtlasImport", "AtlasStore"]),
         .testTarget(
             name: "AtlasExportTests",
-            dependencies: ["AtlasExport", "AtlasImport", "AtlasCoverage", "AtlasStore", "AtlasTestSupport"],
+            dependencies: ["AtlasExport", "AtlasGDAL", "AtlasImport", "AtlasCoverage", "AtlasStore", "AtlasTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI", "AtlasModel"], exclude: ["Help"]),

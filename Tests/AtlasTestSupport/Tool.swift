@@ -16,3 +16,36 @@ public enum Tool {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension Tool {
+    public struct Output {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `executable` with stdout and stderr apart (a reader's warnings go to stderr), through
+    /// files so a large output cannot block on a full pipe.
+    public static func output(_ executable: String, _ arguments: [String]) throws -> Output {
+        let folder = FileManager.default.temporaryDirectory
+        let out = folder.appendingPathComponent("tool-out-\(UUID().uuidString)")
+        let err = folder.appendingPathComponent("tool-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+}
