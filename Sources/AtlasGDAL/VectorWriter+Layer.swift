@@ -35,7 +35,7 @@ public final class VectorLayer {
             stored.append(kind)
             let definition = OGR_Fld_Create(name, kind.ogrType)
             defer { OGR_Fld_Destroy(definition) }
-            if kind == .boolean { OGR_Fld_SetSubType(definition, OFSTBoolean) }
+            if kind == .boolean, support.hasBooleans { OGR_Fld_SetSubType(definition, OFSTBoolean) }
             if writer.driver.sizesStrings, kind == .string {
                 OGR_Fld_SetWidth(definition, Int32(min(254, max(1, field.width ?? 80))))
             }
@@ -114,15 +114,17 @@ struct DriverSupport {
         subtypes = list(GDAL_DMD_CREATIONFIELDDATASUBTYPES)
     }
 
+    /// Whether a boolean is an integer with the Boolean subtype, or a plain 0/1 integer.
+    var hasBooleans: Bool { subtypes.contains("Boolean") }
+
     /// The kind itself, or what keeps its value exactly: Integer64 falls back to text, never to
-    /// a float (đồng amounts), dates to ISO text, booleans to 0/1.
+    /// a float (đồng amounts), dates to ISO text.
     func storable(_ kind: FieldKind) -> FieldKind {
         switch kind {
         case .integer64: types.contains("Integer64") ? kind : .string
         case .date: types.contains("Date") && !isoDatesAsText ? kind : .string
         case .dateTime: types.contains("DateTime") ? kind : .string
-        case .boolean: subtypes.contains("Boolean") ? kind : .integer64
-        case .string, .real: kind
+        case .boolean, .string, .real: kind
         }
     }
 }

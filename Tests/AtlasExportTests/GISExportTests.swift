@@ -46,6 +46,27 @@ struct GISExportTests {
         #expect(!left.contains { $0.hasPrefix(".") }, "\(left)")
     }
 
+    /// The commune map in every format: two communes, a name in Vietnamese, amounts and counts
+    /// as 64-bit integers where the format keeps types (KML and CSV are text), no reader warning.
+    @Test(arguments: [ExportFormat.gpkg, .shp, .kml, .fgb, .csv, .xlsx])
+    func communesReadBackWithGDAL(_ format: ExportFormat) throws {
+        let (database, directory) = try GoldenExportTests.world()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("communes.\(format.rawValue)").path
+        let result = try GISExporter(database: database, format: format).writeCommunes(
+            CommuneMapExport(year: 2018), to: file)
+        #expect(result.features == 2 && result.warnings.isEmpty, "\(result.warnings)")
+        let info = try Tool.output("/usr/bin/ogrinfo", ["-ro", "-so", "-al", file])
+        #expect(info.status == 0 && info.stderr.isEmpty, "\(info.stderr)")
+        #expect(Self.counts(info.stdout)["communes"] == 2, "\(info.stdout)")
+        // DBF names are 10 bytes; a workbook's reader infers Integer from small whole numbers.
+        let typed = [ExportFormat.gpkg: "planned_vnd: Integer64", .fgb: "planned_vnd: Integer64",
+                     .shp: "planned_vn: Integer64", .xlsx: "planned_vnd: Integer"][format]
+        if let typed { #expect(info.stdout.contains(typed), "\(info.stdout)") }
+        let rows = try Tool.output("/usr/bin/ogr2ogr", ["-f", "CSV", "/vsistdout/", file, "communes"])
+        #expect(rows.stderr.isEmpty && rows.stdout.contains("Thị trấn Bình Gia"), "\(rows.stdout)\(rows.stderr)")
+    }
+
     @Test func shapefilesSayUTF8AndCarryAReadme() throws {
         let (database, directory) = try GoldenExportTests.world()
         defer { try? FileManager.default.removeItem(at: directory) }
