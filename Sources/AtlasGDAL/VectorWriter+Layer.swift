@@ -89,10 +89,11 @@ public final class VectorLayer {
         }
     }
 
-    func release() {
+    /// The layer handle dies with the dataset; the CRS is reference-counted, released in deinit.
+    func release() { layer = nil }
+
+    deinit {
         if let srs { OSRRelease(srs) }
-        srs = nil
-        layer = nil  // owned by the dataset
     }
 }
 
