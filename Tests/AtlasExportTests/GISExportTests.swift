@@ -41,6 +41,21 @@ struct GISExportTests {
         #expect(rows.contains("Trạm y tế xã Hồng Phong"), "\(rows)")
         // W-1's planned amount, whole đồng: never 1500000000.0 or 1.5e9.
         #expect(rows.contains("1500000000") && !rows.contains("1500000000.") && !rows.contains("1.5e"), "\(rows)")
+        // The data's attribution, where each format keeps it.
+        let attribution = "Fixture boundaries (tests)"
+        switch format {
+        case .gpkg:
+            let info = try Tool.output("/usr/bin/ogrinfo", ["-ro", "-so", out])
+            #expect(info.stdout.contains("ATTRIBUTION=\(attribution)"), "\(info.stdout)")
+        case .kml:
+            #expect(try String(contentsOfFile: out, encoding: .utf8).contains(attribution))
+        case .xlsx:
+            let sheet = try Tool.output("/usr/bin/ogr2ogr", ["-f", "CSV", "/vsistdout/", out, "README"])
+            #expect(sheet.stdout.contains("Attribution: \(attribution)"), "\(sheet.stdout)")
+        default:
+            let readme = directory.appendingPathComponent("out/works.\(format.rawValue).README.txt")
+            #expect(try String(contentsOf: readme, encoding: .utf8).contains("Attribution: \(attribution)"))
+        }
         // No temporary file is left beside the export.
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
         #expect(!left.contains { $0.hasPrefix(".") }, "\(left)")
