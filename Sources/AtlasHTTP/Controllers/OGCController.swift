@@ -10,6 +10,7 @@ struct OGCController: Sendable {
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ]
 
     func addRoutes(to routes: RouterGroup<AtlasRequestContext>) {
@@ -71,13 +72,13 @@ struct OGCController: Sendable {
     func describe(_ id: CollectionID, summary: LayerSummary, links: LinkBuilder) -> JSONValue {
         let path = "/ogc/collections/\(id.rawValue)"
         var extent = JSONObject()
-        if let box = summary.extents[id] {
+        if let box = summary.extents[id.isWorks ? .works : id] {
             extent["spatial"] = [
                 "bbox": [[.double(box.minX), .double(box.minY), .double(box.maxX), .double(box.maxY)]],
                 "crs": .string(CRS.crs84),
             ]
         }
-        if id == .works, summary.completion.first != nil || summary.completion.last != nil {
+        if id.isWorks, summary.completion.first != nil || summary.completion.last != nil {
             let ends: [JSONValue] = [summary.completion.first, summary.completion.last].map { day in
                 day.map { .string($0 + "T00:00:00Z") } ?? .null
             }
@@ -85,7 +86,8 @@ struct OGCController: Sendable {
         }
         var description: JSONObject = [
             "id": .string(id.rawValue), "title": .string(id.title), "description": .string(id.description),
-            "itemType": "feature", "crs": [.string(CRS.crs84)],
+            "itemType": "feature", "crs": .array(FeatureCRS.supportedURIs), "storageCrs": .string(CRS.crs84),
+            "geometryFormat": .string(id.geometryFormat),
         ]
         if !extent.isEmpty { description["extent"] = .object(extent) }
         description["links"] = [
