@@ -58,7 +58,7 @@ struct OGCController: Sendable {
             "links": [
                 links.link("/ogc/collections", rel: "self", type: MediaTypes.json, title: "The feature collections")
             ],
-            "collections": .array(CollectionID.allCases.map { describe($0, summary: summary, links: links) }),
+            "collections": .array(listed(summary).map { describe($0, summary: summary, links: links) }),
         ])
     }
 
@@ -67,6 +67,12 @@ struct OGCController: Sendable {
         let id = try CollectionID(path: context.parameters.get("collectionId") ?? "")
         let links = LinkBuilder(options: environment.options)
         return .json(describe(id, summary: try await environment.layers.layerSummary(), links: links))
+    }
+
+    /// Every collection, but districts only while the latest units have them (Lạng Sơn's were
+    /// abolished on 2025-07-01); `/collections/districts/items?units=…` still serves older ones.
+    func listed(_ summary: LayerSummary) -> [CollectionID] {
+        CollectionID.allCases.filter { $0 != .districts || summary.extents[.districts] != nil }
     }
 
     func describe(_ id: CollectionID, summary: LayerSummary, links: LinkBuilder) -> JSONValue {
