@@ -5,9 +5,12 @@ import AtlasModel
 /// coordinates and property order), with extra members (OGC `links`) after `geometry`.
 public enum FeatureText {
     public static func feature(
-        id: String, properties: JSONObject, geometry: Geometry?, members: JSONObject = [:]
+        id: String, properties: JSONObject, geometry: Geometry?, members: JSONObject = [:],
+        options: GeoJSONWriteOptions = GeoJSONWriteOptions()
     ) throws -> String {
-        var geojson = GeoJSONWriter(sink: GeoJSONMemorySink(), options: GeoJSONWriteOptions(textSequence: true))
+        var framed = options
+        framed.textSequence = true
+        var geojson = GeoJSONWriter(sink: GeoJSONMemorySink(), options: framed)
         try geojson.begin()
         try geojson.writeFeature(id: id, properties: properties, geometry: geometry)
         // Text-sequence framing: RS, the feature, LF.

@@ -71,8 +71,16 @@ extension GeoJSONWriter {
         switch geometry {
         case .point(let p):
             appendUnits(try units(p))
-        case .lineString(let line), .multiPoint(let line):
+        case .lineString(let line):
             try appendLine(line)
+        case .multiPoint(let points):
+            // Separate points: two that round alike are still two.
+            out.append(UInt8(ascii: "["))
+            for (i, p) in points.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendUnits(try units(p))
+            }
+            out.append(UInt8(ascii: "]"))
         case .multiLineString(let lines):
             out.append(UInt8(ascii: "["))
             for (i, line) in lines.enumerated() {
@@ -102,11 +110,19 @@ extension GeoJSONWriter {
         out.append(UInt8(ascii: "]"))
     }
 
+    /// Appends a line's positions, leaving out one that rounds to the position before it: a
+    /// repeated vertex is a zero-length segment that validators flag and that draws nothing.
     mutating func appendLine(_ line: [Position]) throws {
+        ringUnits.removeAll(keepingCapacity: true)
+        for p in line { ringUnits.append(try units(p)) }
+        appendPositions(ringUnits.withoutRepeats(keepingAtLeast: 2))
+    }
+
+    private mutating func appendPositions(_ positions: [(x: Int64, y: Int64)]) {
         out.append(UInt8(ascii: "["))
-        for (i, p) in line.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            appendUnits(try units(p))
+        for k in positions.indices {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendUnits(positions[k])
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -125,13 +141,19 @@ extension GeoJSONWriter {
             if (i == 0 && area < 0) || (i > 0 && area > 0) {
                 ringUnits.reverse()
             }
-            out.append(UInt8(ascii: "["))
-            for k in ringUnits.indices {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                appendUnits(ringUnits[k])
-            }
-            out.append(UInt8(ascii: "]"))
+            appendPositions(ringUnits.withoutRepeats(keepingAtLeast: 4))
         }
         out.append(UInt8(ascii: "]"))
+    }
+}
+
+extension Array where Element == (x: Int64, y: Int64) {
+    /// The positions without one equal to the position before it; unchanged when that would
+    /// leave fewer than `minimum` (a line or ring too small to round, better repeated than invalid).
+    func withoutRepeats(keepingAtLeast minimum: Int) -> [(x: Int64, y: Int64)] {
+        var kept: [(x: Int64, y: Int64)] = []
+        kept.reserveCapacity(count)
+        for p in self where kept.last.map({ $0 != p }) ?? true { kept.append(p) }
+        return kept.count >= minimum ? kept : self
     }
 }

@@ -231,6 +231,10 @@ extension AppDatabase {
             clauses.append(clause)
             arguments += [value]
         }
+        if let dimension = f.geometryDimension {
+            clauses.append("ST_Dimension(w.geometry) = ?")
+            arguments += [dimension]
+        }
         if f.requiresCompletion || f.completedFrom != nil || f.completedTo != nil {
             clauses.append("w.completedOn IS NOT NULL")
         }

@@ -87,7 +87,7 @@ struct WorksCommandTests {
             "works", "set-status", "NOPE", "approved", "--date", "2018-02-30", "--db", workspace.database,
         ])
         #expect(badDate.status == 2)
-        #expect(badDate.stderr.contains("not a calendar date"))
+        #expect(badDate.stderr.contains("--date 2018-02-30: not a calendar date"))
     }
 
     @Test func listAsCSVIsRFC4180WithAHeader() throws {

@@ -68,6 +68,19 @@ import Testing
         #expect(throws: GeoJSONWriteError.invalidPrecision(-1)) { try GeoJSONWriteOptions(coordinatePrecision: -1) }
     }
 
+    /// Vertices 0.3 µ° apart round to one position at 6 decimals: written once, not as a
+    /// zero-length segment; a line or ring that would collapse keeps its repeats instead.
+    @Test func writesNoRepeatedPositionAfterRounding() throws {
+        let line = try write([("l", [:], .lineString([p(106.1, 21.9), p(106.2000001, 21.9), p(106.2000004, 21.9), p(106.3, 22)]))])
+        #expect(line.contains(#""coordinates":[[106.1,21.9],[106.2,21.9],[106.3,22]]"#))
+        let ring = try write([("r", [:], .polygon([[p(0, 0), p(1, 0), p(1.0000002, 0), p(1, 1), p(0, 1), p(0, 0)]]))])
+        #expect(ring.contains(#""coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]"#))
+        let tiny = try write([("t", [:], .lineString([p(5, 5), p(5.0000001, 5)]))])
+        #expect(tiny.contains(#""coordinates":[[5,5],[5,5]]"#))
+        let points = try write([("m", [:], .multiPoint([p(5, 5), p(5.0000001, 5)]))])
+        #expect(points.contains(#""coordinates":[[5,5],[5,5]]"#))
+    }
+
     @Test func writesTopLevelMembersInOrderAndRefusesReservedNames() throws {
         let text = try write(
             foreignMembers: ["notice": "Số liệu 2016–2020", "attribution": "Ban Dân tộc", "name": "works"], [])

@@ -20,11 +20,13 @@ struct WorksSetStatus: ParsableCommand {
     func validate() throws { _ = try parsed() }
 
     private func parsed() throws -> (WorkStatus, CalendarDate) {
-        do {
-            return (try WorkStatus.parse(status, field: "status"), try CalendarDate(iso: date, field: "--date"))
-        } catch {
-            throw ValidationError("\(error.field): \(error.description)")
+        let newStatus: WorkStatus
+        do { newStatus = try WorkStatus.parse(status, field: "status") } catch {
+            throw ValidationError("status: \(error.description)")
         }
+        // The date said back with the reason: "--date 2021-13-01: not a calendar date; e.g. …".
+        guard let day = try parseDateOption(date, name: "--date") else { throw ValidationError("--date is required") }
+        return (newStatus, day)
     }
 
     func run() throws {

@@ -18,6 +18,7 @@ struct ItemsController: Sendable {
         let query = try QueryParameters(request.uri.query, allowed: collection.itemsParameters)
         try checkFormat(query)
         let limit = try query.limit(), offset = try query.offset()
+        let projection = try FeatureProjection(try query.crs("crs"))
         let page = try await self.page(collection, query: query)
         let (candidates, total) = try await page.ids(limit + 1, offset)
         let more = candidates.count > limit
@@ -50,8 +51,10 @@ struct ItemsController: Sendable {
             "timeStamp": .string(Self.timeStamp()), "links": .array(pageLinks),
         ]
         return Response(
-            status: .ok, headers: [.contentType: MediaTypes.geoJSON],
-            body: FeatureStream.body(members: members, ids: ids, fetch: page.fetch))
+            status: .ok, headers: Self.headers(projection.crs),
+            body: FeatureStream.body(
+                members: members, ids: ids, options: try projection.crs.writeOptions,
+                fetch: { ids in try await page.fetch(ids).map(projection.project) }))
     }
 
     @Sendable func get(_ request: Request, context: AtlasRequestContext) async throws -> Response {
@@ -60,11 +63,16 @@ struct ItemsController: Sendable {
         try checkFormat(query)
         let raw = context.parameters.get("featureId") ?? ""
         guard let id = raw.removingPercentEncoding, collection.isWellFormed(featureId: id) else {
-            let expected = collection == .works ? "a work id of 1 to 64 characters" : "a code of 1 to 12 digits"
+            let expected = collection.isWorks ? "a work id of 1 to 64 characters" : "a code of 1 to 12 digits"
             throw Problem.invalidParameter("featureId", raw, "expected \(expected)", location: "path")
         }
+        let projection = try FeatureProjection(try query.crs("crs"))
         let page = try await self.page(collection, query: query)
-        guard let record = try await page.fetch([id]).first(where: { $0.id == id }) else {
+        guard
+            let record = try await page.fetch([id]).first(where: {
+                $0.id == id && collection.holds(dimension: $0.geometry?.dimension)
+            }).map(projection.project)
+        else {
             throw Problem.notFound("no feature \(id) in collection \(collection.rawValue)")
         }
         let links = LinkBuilder(options: environment.options)
@@ -78,9 +86,9 @@ struct ItemsController: Sendable {
                         title: "This feature"),
                     links.link(base, rel: "collection", type: MediaTypes.json, title: collection.title),
                 ]
-            ])
+            ], options: try projection.crs.writeOptions)
         return Response(
-            status: .ok, headers: [.contentType: MediaTypes.geoJSON],
+            status: .ok, headers: Self.headers(projection.crs),
             body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
@@ -95,11 +103,12 @@ struct ItemsController: Sendable {
     func page(_ collection: CollectionID, query: QueryParameters) async throws -> Page {
         let units = try query.unitsDate()
         let database = environment.database.onUnits(units)
-        let bbox = try query.bbox()
+        let bbox = try query.bbox(crs: try query.crs("bbox-crs"))
         switch collection {
-        case .works:
+        case .works, .worksPoints, .worksLines, .worksPolygons:
             var filter = WorkFeatureFilter()
             filter.bbox = bbox
+            filter.geometryDimension = collection.workGeometryDimension
             filter.programme = try query.vocabulary("programme", Programme.self)
             filter.category = try query.vocabulary("category", WorkCategory.self)
             filter.status = try query.vocabulary("status", WorkStatus.self)
@@ -140,6 +149,11 @@ struct ItemsController: Sendable {
                     }
                 })
         }
+    }
+
+    /// GeoJSON, and the CRS of its coordinates (Part 2: on every features response).
+    static func headers(_ crs: FeatureCRS) -> HTTPFields {
+        [.contentType: MediaTypes.geoJSON, .contentCrs: crs.contentCrsHeader]
     }
 
     static func timeStamp() -> String {

@@ -10,6 +10,7 @@ struct OGCController: Sendable {
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ]
 
     func addRoutes(to routes: RouterGroup<AtlasRequestContext>) {
@@ -57,7 +58,7 @@ struct OGCController: Sendable {
             "links": [
                 links.link("/ogc/collections", rel: "self", type: MediaTypes.json, title: "The feature collections")
             ],
-            "collections": .array(CollectionID.allCases.map { describe($0, summary: summary, links: links) }),
+            "collections": .array(listed(summary).map { describe($0, summary: summary, links: links) }),
         ])
     }
 
@@ -68,16 +69,22 @@ struct OGCController: Sendable {
         return .json(describe(id, summary: try await environment.layers.layerSummary(), links: links))
     }
 
+    /// Every collection, but districts only while the latest units have them (Lạng Sơn's were
+    /// abolished on 2025-07-01); `/collections/districts/items?units=…` still serves older ones.
+    func listed(_ summary: LayerSummary) -> [CollectionID] {
+        CollectionID.allCases.filter { $0 != .districts || summary.extents[.districts] != nil }
+    }
+
     func describe(_ id: CollectionID, summary: LayerSummary, links: LinkBuilder) -> JSONValue {
         let path = "/ogc/collections/\(id.rawValue)"
         var extent = JSONObject()
-        if let box = summary.extents[id] {
+        if let box = summary.extents[id.isWorks ? .works : id] {
             extent["spatial"] = [
                 "bbox": [[.double(box.minX), .double(box.minY), .double(box.maxX), .double(box.maxY)]],
                 "crs": .string(CRS.crs84),
             ]
         }
-        if id == .works, summary.completion.first != nil || summary.completion.last != nil {
+        if id.isWorks, summary.completion.first != nil || summary.completion.last != nil {
             let ends: [JSONValue] = [summary.completion.first, summary.completion.last].map { day in
                 day.map { .string($0 + "T00:00:00Z") } ?? .null
             }
@@ -85,7 +92,8 @@ struct OGCController: Sendable {
         }
         var description: JSONObject = [
             "id": .string(id.rawValue), "title": .string(id.title), "description": .string(id.description),
-            "itemType": "feature", "crs": [.string(CRS.crs84)],
+            "itemType": "feature", "crs": .array(FeatureCRS.supportedURIs), "storageCrs": .string(CRS.crs84),
+            "geometryFormat": .string(id.geometryFormat),
         ]
         if !extent.isEmpty { description["extent"] = .object(extent) }
         description["links"] = [

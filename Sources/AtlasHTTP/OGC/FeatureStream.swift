@@ -30,11 +30,12 @@ enum FeatureStream {
     /// first (numberMatched, numberReturned, timeStamp, links), then the features of `ids`, fetched
     /// by `fetch` chunk by chunk. Memory stays proportional to one chunk, not the page.
     static func body(
-        members: JSONObject, ids: [String], fetch: @escaping @Sendable ([String]) async throws -> [FeatureRecord]
+        members: JSONObject, ids: [String], options: GeoJSONWriteOptions = GeoJSONWriteOptions(),
+        fetch: @escaping @Sendable ([String]) async throws -> [FeatureRecord]
     ) -> ResponseBody {
         ResponseBody { writer in
             let sink = ChunkSink()
-            var geojson = GeoJSONWriter(sink: sink)
+            var geojson = GeoJSONWriter(sink: sink, options: options)
             try geojson.begin(foreignMembers: members)
             var start = 0
             while start < ids.count {
@@ -52,9 +53,12 @@ enum FeatureStream {
     }
 
     /// One Feature as JSON text, with `links` (OGC) or other members after `geometry`.
-    static func featureText(_ feature: FeatureRecord, members: JSONObject = [:]) throws -> String {
+    static func featureText(
+        _ feature: FeatureRecord, members: JSONObject = [:], options: GeoJSONWriteOptions = GeoJSONWriteOptions()
+    ) throws -> String {
         try FeatureText.feature(
-            id: feature.id, properties: feature.properties, geometry: feature.geometry, members: members)
+            id: feature.id, properties: feature.properties, geometry: feature.geometry, members: members,
+            options: options)
     }
 }
 

@@ -38,11 +38,17 @@ enum OpenAPIComponents {
             "offset": query(
                 "offset", "Features to skip (paging; follow the next link).",
                 ["type": "integer", "minimum": 0, "maximum": 1_000_000_000, "default": 0]),
+            "crs": query(
+                "crs", "CRS of the output coordinates (OGC API – Features Part 2), in its own axis order; default CRS84.",
+                ["type": "string", "format": "uri", "enum": .array(FeatureCRS.supportedURIs)]),
+            "bbox-crs": query(
+                "bbox-crs", "CRS of bbox, in its own axis order; default CRS84.",
+                ["type": "string", "format": "uri", "enum": .array(FeatureCRS.supportedURIs)]),
             "bbox": query(
-                "bbox", "minLon,minLat,maxLon,maxLat in WGS84 (CRS84): features intersecting the box (min ≤ max).",
+                "bbox", "minLon,minLat,maxLon,maxLat in CRS84 (or in the axis order of bbox-crs): features intersecting the box (min ≤ max).",
                 [
                     "type": "array", "minItems": 4, "maxItems": 4,
-                    "items": ["type": "number", "minimum": -180, "maximum": 180],
+                    "items": ["type": "number"],
                 ],
                 style: true),
             "datetime": query(
@@ -70,7 +76,7 @@ enum OpenAPIComponents {
             ],
         ]
         for id in CollectionID.allCases {
-            let schema: JSONValue = id == .works ? workId : code
+            let schema: JSONValue = id.isWorks ? workId : code
             p["featureId-" + id.rawValue] = [
                 "name": "featureId", "in": "path", "required": true, "description": "Feature id", "schema": schema,
             ]

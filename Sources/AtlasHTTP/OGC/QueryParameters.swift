@@ -1,4 +1,5 @@
 import AtlasModel
+import AtlasStore
 import Foundation
 import Hummingbird
 
@@ -81,21 +82,32 @@ struct QueryParameters: Sendable {
         (1...12).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
-    /// `bbox=minLon,minLat,maxLon,maxLat` in WGS84 (6 numbers: the heights are ignored).
-    func bbox() throws -> BoundingBox? {
+    /// The CRS of `name` (`crs`, `bbox-crs`); CRS84 when absent.
+    func crs(_ name: String) throws -> FeatureCRS {
+        guard let text = values[name] else { return .crs84 }
+        return try FeatureCRS.parse(text, parameter: name)
+    }
+
+    /// `bbox` in the CRS of `bbox-crs` (default CRS84: minLon,minLat,maxLon,maxLat; 6 numbers:
+    /// the heights are ignored), in that CRS's axis order, as a CRS84 box.
+    func bbox(crs: FeatureCRS = .crs84) throws -> BoundingBox? {
         guard let text = values["bbox"] else { return nil }
+        let order = crs.latitudeFirst ? "minLat,minLon,maxLat,maxLon" : crs.srid == SpatialReference.wgs84 ? "minLon,minLat,maxLon,maxLat" : "minE,minN,maxE,maxN"
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { NumberText.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4 || parts.count == 6, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else {
             throw Problem.invalidParameter(
-                "bbox", text, "expected 4 numbers: minLon,minLat,maxLon,maxLat (WGS84), got \(parts.count) value(s)")
+                "bbox", text, "expected 4 numbers: \(order) (\(crs == .crs84 ? "WGS84" : crs.uri)), got \(parts.count) value(s)")
         }
-        let (w, s, e, n) =
+        var (w, s, e, n) =
             parts.count == 4
             ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4])
-        guard [w, e].allSatisfy({ (-180...180).contains($0) }), [s, n].allSatisfy({ (-90...90).contains($0) }) else {
-            throw Problem.invalidParameter(
-                "bbox", text, "longitudes must lie in -180…180 and latitudes in -90…90 (WGS84 degrees)")
+        if crs.latitudeFirst { (w, s, e, n) = (s, w, n, e) }
+        if SpatialReference.isGeographic(crs.srid) {
+            guard [w, e].allSatisfy({ (-180...180).contains($0) }), [s, n].allSatisfy({ (-90...90).contains($0) }) else {
+                throw Problem.invalidParameter(
+                    "bbox", text, "longitudes must lie in -180…180 and latitudes in -90…90 (degrees, \(order))")
+            }
         }
         guard s <= n else {
             throw Problem.invalidParameter("bbox", text, "the south edge lies north of the north edge")
@@ -104,7 +116,12 @@ struct QueryParameters: Sendable {
             throw Problem.invalidParameter(
                 "bbox", text, "boxes crossing the antimeridian (west > east) are not supported")
         }
-        return BoundingBox(minX: w, minY: s, maxX: e, maxY: n)
+        let box = BoundingBox(minX: w, minY: s, maxX: e, maxY: n)
+        if crs.srid == SpatialReference.wgs84 { return box }
+        guard let stored = try FeatureProjection(crs).storageBox(box) else {
+            throw Problem.invalidParameter("bbox", text, "the box cannot be transformed from \(crs.uri) to CRS84")
+        }
+        return stored
     }
 
     /// `datetime`: an instant or an interval (`start/end`, `..` or empty for an open end), RFC 3339

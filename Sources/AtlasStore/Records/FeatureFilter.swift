@@ -13,6 +13,8 @@ public struct WorkFeatureFilter: Sendable {
     public var completedTo: CalendarDate?
     /// True when a `datetime` was given (even an open one): only completed works match.
     public var requiresCompletion = false
+    /// 0 points, 1 lines, 2 polygons (ST_Dimension); nil: any geometry.
+    public var geometryDimension: Int?
 
     public init() {}
 }
