@@ -10,7 +10,7 @@ struct LayerWriter {
     let srid: Int32
     let notice: ExportNotice
 
-    func write(_ records: [ExportRecord], named name: String, to writer: VectorWriter) throws -> VectorLayer {
+    func write(_ records: [ExportRecord], named name: String, to writer: VectorWriter) throws -> OutputLayer {
         let type = format == .xlsx ? LayerGeometry.none : GeometryFamily.layerType(of: records.map(\.geometry))
         // Planners' tables get a point's position as two numbers; a line or polygon only in CSV's WKT.
         let positions = format.isTabular && records.contains { if case .point = $0.geometry { true } else { false } }

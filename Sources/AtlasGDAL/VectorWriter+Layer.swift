@@ -2,7 +2,7 @@ import AtlasModel
 import CGDAL
 
 /// One layer being written: its fields as the driver can hold them, and its features.
-public final class VectorLayer {
+public final class OutputLayer {
     public let spec: LayerSpec
     /// The name each field got in the file (Shapefile names are at most 10 bytes), in order.
     public let writtenNames: [String]

@@ -14,7 +14,7 @@ public final class VectorWriter {
 
     let temporary: String
     var dataset: GDALDatasetH?
-    private var layers: [VectorLayer] = []
+    private var layers: [OutputLayer] = []
     private var sidecars: [(temporary: String, final: String)] = []
     private var savedConfiguration: [(String, String?)] = []
     private var finished = false
@@ -66,8 +66,8 @@ public final class VectorWriter {
         }
     }
 
-    public func addLayer(_ spec: LayerSpec) throws -> VectorLayer {
-        let layer = try VectorLayer(writer: self, spec: spec)
+    public func addLayer(_ spec: LayerSpec) throws -> OutputLayer {
+        let layer = try OutputLayer(writer: self, spec: spec)
         layers.append(layer)
         return layer
     }
