@@ -3,6 +3,8 @@ import Foundation
 
 @main
 struct Atlas: AsyncParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "worksatlas",
         abstract: "Track poverty-reduction infrastructure works on a map and export poverty maps.",
@@ -11,7 +13,7 @@ struct Atlas: AsyncParsableCommand {
             creates and migrates it on first use. Exit status: 0 ok, 1 data problems, 2 usage error, \
             3 runtime failure.
             """,
-        version: "0.1.0",
+        version: Atlas.version,
         subcommands: [
             Init.self, Import.self, Works.self, Coverage.self, Targets.self, Check.self, Export.self, Units.self,
             Sources.self, Serve.self, Users.self, Audit.self, Backup.self, Restore.self,

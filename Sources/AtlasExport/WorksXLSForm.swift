@@ -1,3 +1,4 @@
+import AtlasGDAL
 import AtlasModel
 
 /// The XLSForm (KoboToolbox, ODK Collect) of a work: its questions are named after the works
@@ -11,7 +12,8 @@ public enum WorksXLSForm {
         public let rows: [[String]]
     }
 
-    static let labels = ["label::Tiếng Việt (vi)", "label::English (en)"]
+    static let languages = ["Tiếng Việt (vi)", "English (en)"]
+    static var labels: [String] { languages.map { "label::\($0)" } }
 
     public static func sheets(version: String) -> [Sheet] {
         [survey, choices, Sheet(
@@ -23,17 +25,18 @@ public enum WorksXLSForm {
     static var survey: Sheet {
         func q(
             _ type: String, _ name: String, _ vi: String, _ en: String, required: Bool = false,
-            relevant: String = "", constraint: String = "", message: String = ""
+            relevant: String = "", constraint: String = "", message: Label? = nil
         ) -> [String] {
-            [type, name, vi, en, required ? "yes" : "", relevant, constraint, message]
+            [type, name, vi, en, required ? "yes" : "", relevant, constraint, message?.vi ?? "", message?.en ?? ""]
         }
         let road = "${category} = 'road'"
         return Sheet(
             name: "survey",
-            header: ["type", "name"] + labels + ["required", "relevant", "constraint", "constraint_message"],
+            header: ["type", "name"] + labels + ["required", "relevant", "constraint"]
+                + languages.map { "constraint_message::\($0)" },
             rows: [
                 q("text", "id", "Mã công trình", "Work id", required: true,
-                  constraint: "string-length(.) <= 64", message: "Tối đa 64 ký tự / At most 64 characters"),
+                  constraint: "string-length(.) <= 64", message: Label("Tối đa 64 ký tự", "At most 64 characters")),
                 q("text", "name", "Tên công trình", "Name", required: true),
                 q("select_one programme", "programme", "Chương trình", "Programme", required: true),
                 q("select_one category", "category", "Loại công trình", "Category", required: true),
@@ -44,15 +47,15 @@ public enum WorksXLSForm {
                 q("geopoint", "location", "Vị trí công trình", "Location", relevant: "not(\(road))"),
                 q("geotrace", "geotrace", "Tuyến đường (đi dọc tuyến)", "Road line (walk along it)", relevant: road),
                 q("text", "commune_code", "Mã xã", "Commune code", constraint: "regex(., '^[0-9]{5}$')",
-                  message: "5 chữ số / 5 digits"),
+                  message: Label("5 chữ số", "5 digits")),
                 q("date", "approved_on", "Ngày phê duyệt", "Approved on"),
                 q("date", "started_on", "Ngày khởi công", "Started on"),
                 q("date", "completed_on", "Ngày hoàn thành", "Completed on"),
                 q("select_one investor", "investor", "Chủ đầu tư", "Investor"),
                 q("integer", "planned_vnd", "Kế hoạch vốn (đồng)", "Planned (đồng)", constraint: ". >= 0",
-                  message: "Không âm / Not negative"),
+                  message: Label("Không âm", "Not negative")),
                 q("integer", "disbursed_vnd", "Giải ngân (đồng)", "Disbursed (đồng)", constraint: ". >= 0",
-                  message: "Không âm / Not negative"),
+                  message: Label("Không âm", "Not negative")),
             ])
     }
 
@@ -66,5 +69,20 @@ public enum WorksXLSForm {
             rows: list("programme", Programme.self) + list("category", WorkCategory.self)
                 + list("status", WorkStatus.self) + list("surface", RoadSurface.self)
                 + list("road_class", RoadClass.self) + list("investor", Investor.self))
+    }
+}
+
+extension WorksXLSForm {
+    /// Writes the form as a workbook, one sheet per table, every cell text (as XLSForm wants).
+    public static func write(to path: String, version: String) throws {
+        let writer = try VectorWriter(destination: path, driver: .xlsx)
+        for sheet in sheets(version: version) {
+            let layer = try writer.addLayer(
+                LayerSpec(name: sheet.name, geometry: .none, srid: nil, fields: sheet.header.map { FieldSpec($0, .string) }))
+            for row in sheet.rows {
+                try layer.add(row.map { $0.isEmpty ? .null : .string($0) }, geometry: nil)
+            }
+        }
+        try writer.finish()
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the commune map or the works layer as GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV or XLSX.",
-        subcommands: [ExportCommunes.self, ExportWorks.self]
+        subcommands: [ExportCommunes.self, ExportWorks.self, ExportForm.self]
     )
 }
 
