@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore"]),
+        .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore", "AtlasGDAL"]),
         .target(name: "AtlasCoverage", dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore"]),
         .target(name: "AtlasExport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasCoverage"]),
         .target(
