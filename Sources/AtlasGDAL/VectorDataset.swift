@@ -28,9 +28,9 @@ public final class VectorDataset {
                 operation: "open", path: path,
                 messages: [.failure("\(bytes) bytes, more than the limit of \(limits.maximumFileBytes)")])
         }
-        // Thread-local, so a workbook read here does not change how another thread reads one.
-        for (key, value) in format.rawCellOptions { CPLSetThreadLocalConfigOption(key, value) }
-        defer { for (key, _) in format.rawCellOptions { CPLSetThreadLocalConfigOption(key, nil) } }
+        // Thread-local, so a file read here does not change how another thread reads one.
+        for (key, value) in format.readingOptions { CPLSetThreadLocalConfigOption(key, value) }
+        defer { for (key, _) in format.readingOptions { CPLSetThreadLocalConfigOption(key, nil) } }
         var failure: Error?
         let (result, messages): (T?, [GDALMessage]) = collectingGDALMessages {
             var drivers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil

@@ -33,11 +33,14 @@ public enum VectorFormat: String, CaseIterable, Sendable {
     /// The path GDAL opens: a zipped Shapefile is read inside the archive.
     func gdalPath(_ path: String) -> String { self == .zip ? "/vsizip/" + path : path }
 
-    /// The config options that make a workbook driver give every row as text cells, the header too.
-    var rawCellOptions: [(String, String)] {
+    /// Config options for reading the file as written: a workbook's rows all as text cells, the
+    /// header too (GDAL 3.6's spreadsheet drivers take these as config, not open, options);
+    /// KML field names with their diacritics ("Mã công trình", not "M___c__ng_tr__nh").
+    var readingOptions: [(String, String)] {
         switch self {
         case .xlsx: [("OGR_XLSX_HEADERS", "DISABLE"), ("OGR_XLSX_FIELD_TYPES", "STRING")]
         case .ods: [("OGR_ODS_HEADERS", "DISABLE"), ("OGR_ODS_FIELD_TYPES", "STRING")]
+        case .kml, .kmz: [("LIBKML_LAUNDER_FIELD_NAMES", "NO")]
         default: []
         }
     }

@@ -47,7 +47,7 @@ struct OfficeLocator {
 
     func locate(_ row: OfficeTable.Row, database: any AtlasDataStore) -> Result<Located, Problem> {
         if hasGeometry {
-            if let geometry = row.geometry { return .success(Located(geometry: geometry)) }
+            if let geometry = row.geometry { return .success(Located(geometry: Self.singlePart(geometry))) }
             return .failure(Problem(field: "geometry", value: "", reason: row.geometryProblem ?? "a work needs a geometry"))
         }
         if columns.has(.lon) && columns.has(.lat) { return pair(row, .lon, .lat, swapped: false) }
@@ -68,6 +68,16 @@ struct OfficeLocator {
         }
         let names = [WorkColumn.lon, .x, .wkt, .geopoint].filter(columns.has).map(\.name).joined(separator: "/")
         return .failure(Problem(field: names.isEmpty ? "location" : names, value: "", reason: "a work needs a location"))
+    }
+
+    /// GIS tools often save every shape as a multi-part one (GeoPackage, QGIS "promote to
+    /// multi"); a multi-point or multi-polygon of one part is that part.
+    static func singlePart(_ geometry: Geometry) -> Geometry {
+        switch geometry {
+        case .multiPoint(let points) where points.count == 1: .point(points[0])
+        case .multiPolygon(let polygons) where polygons.count == 1: .polygon(polygons[0])
+        default: geometry
+        }
     }
 
     private func pair(_ row: OfficeTable.Row, _ a: WorkColumn, _ b: WorkColumn, swapped: Bool) -> Result<Located, Problem> {

@@ -10,11 +10,21 @@ extension OfficeTable {
     static let gpxFields = [
         "ele", "time", "magvar", "geoidheight", "cmt", "desc", "src", "sym", "type", "fix", "sat", "hdop", "vdop",
         "pdop", "ageofdgpsdata", "dgpsid", "number",
-    ]
+    ] + ["link1", "link2"].flatMap { ["\($0)_href", "\($0)_text", "\($0)_type"] }
     static let kmlFields = [
         "description", "timestamp", "begin", "end", "altitudemode", "tessellate", "extrude", "visibility",
         "draworder", "icon", "snippet",
     ]
+
+    /// GPX keeps fields of its own in `<extensions>`, which GDAL names with their XML prefix
+    /// ("ogr_id", "kobo_status"): the name after the prefix, when that names a column.
+    static func gpxExtensionName(_ header: String) -> String {
+        guard let underscore = header.firstIndex(of: "_"), WorkColumns.column(forHeader: header) == nil else {
+            return header
+        }
+        let rest = String(header[header.index(after: underscore)...])
+        return WorkColumns.column(forHeader: rest) == nil ? header : rest
+    }
 
     /// A GIS layer: its attribute fields are the header, each feature a row with its geometry.
     static func layer(
@@ -22,7 +32,7 @@ extension OfficeTable {
     ) throws(ImportFailure) -> OfficeTable {
         let layer = try chooseLayer(
             dataset, named: named, what: "layer", skipping: dataset.format == .gpx ? gpxVertexLayers : [])
-        let headers = layer.fieldNames
+        let headers = dataset.format == .gpx ? layer.fieldNames.map(gpxExtensionName) : layer.fieldNames
         let nameColumn = headers.firstIndex { $0.lowercased() == "name" }
         var table = OfficeTable(headers: headers, rows: [], headerLocation: "layer \"\(layer.name)\"")
         table.hasGeometry = true

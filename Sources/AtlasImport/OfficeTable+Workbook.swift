@@ -8,11 +8,28 @@ extension OfficeTable {
     static let headerMinimumColumns = 3
 
     /// A workbook sheet read as text cells (the driver's own header guess is turned off):
-    /// `sheet` by name, or the first sheet with rows.
+    /// `sheet` by name, or the first sheet with a header row (a "Hướng dẫn" sheet before the
+    /// data is passed over).
     static func workbook(
         _ dataset: VectorDataset, sheet: String?, mapped: [String: WorkColumn]
     ) throws(ImportFailure) -> OfficeTable {
-        let layer = try chooseLayer(dataset, named: sheet, what: "sheet")
+        if sheet == nil {
+            var firstFailure: ImportFailure?
+            for layer in dataset.layers where layer.featureCount > 0 {
+                do {
+                    return try self.sheet(layer, of: dataset, mapped: mapped)
+                } catch {
+                    firstFailure = firstFailure ?? error
+                }
+            }
+            if let firstFailure { throw firstFailure }
+        }
+        return try self.sheet(try chooseLayer(dataset, named: sheet, what: "sheet"), of: dataset, mapped: mapped)
+    }
+
+    private static func sheet(
+        _ layer: VectorLayer, of dataset: VectorDataset, mapped: [String: WorkColumn]
+    ) throws(ImportFailure) -> OfficeTable {
         let name = layer.name
         var rows: [(number: Int, cells: [VectorValue])] = []
         do {

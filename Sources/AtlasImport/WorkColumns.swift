@@ -45,7 +45,7 @@ enum WorkColumns {
             (.field("id"), ["ma cong trinh", "ma ct", "ma so cong trinh"]),
             (.field("name"), ["ten cong trinh", "ten ct", "ten", "name"]),
             (.field("programme"), ["chuong trinh", "program", "programme"]),
-            (.field("category"), ["loai cong trinh", "loai ct", "linh vuc"]),
+            (.field("category"), ["loai cong trinh", "loai ct", "loai", "linh vuc"]),
             (.field("status"), ["tinh trang", "trang thai"]),
             (.field("surface"), ["mat duong", "ket cau mat duong", "loai mat duong"]),
             (.field("road_class"), ["cap duong", "loai duong"]),
@@ -82,7 +82,7 @@ enum WorkColumns {
     /// the user's `--columns` file (keys as `key(_:)` makes them), tried first.
     static func column(forHeader header: String, mapped: [String: WorkColumn] = [:]) -> WorkColumn? {
         let whole = key(header)
-        if let column = mapped[whole] ?? aliases[whole] { return column }
+        if let column = mapped[whole] { return column }
         let lower = header.lowercased()
         if lower.hasPrefix("meta/") || lower.hasPrefix("formhub/") { return .ignored }
         // Kobo's split geopoint: `_location_latitude`, `_location_longitude`, …
@@ -92,6 +92,7 @@ enum WorkColumns {
             if lower.hasSuffix("_precision") { return .field("accuracy_m") }
             return .ignored
         }
+        if let column = aliases[whole] { return column }
         if koboMetadata.contains(lower) { return .ignored }
         // A Kobo group path ("thong_tin/ma_cong_trinh"): the question's own name.
         if let slash = header.lastIndex(of: "/") {
