@@ -78,7 +78,7 @@ let package = Package(
             name: "AtlasImportTests",
             dependencies: [
                 "AtlasImport", "AtlasStore", "AtlasExport", "AtlasCoverage", "AtlasGeoJSON", "AtlasSpatial",
-                "AtlasTestSupport",
+                "AtlasGDAL", "AtlasTestSupport",
             ],
             // make_workbook.py writes the .xlsx files the office-file tests read.
             exclude: ["Scripts"]

@@ -37,9 +37,10 @@ public final class VectorDataset {
             for name in format.drivers where GDALRuntime.hasDriver(name) { drivers = CSLAddString(drivers, name) }
             defer { CSLDestroy(drivers) }
             let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
-            let opened: GDALDatasetH? = drivers.map { list in
-                list.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: 1) {
-                    GDALOpenEx(format.gdalPath(path), flags, $0, nil, nil)
+            // GDALOpenEx returns nil (an implicitly unwrapped pointer) for a file no driver takes.
+            let opened: GDALDatasetH? = drivers.flatMap { list -> GDALDatasetH? in
+                list.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: 1) { names -> GDALDatasetH? in
+                    GDALOpenEx(format.gdalPath(path), flags, names, nil, nil)
                 }
             }
             guard let opened else { return nil }

@@ -38,7 +38,8 @@ enum OfficeCellText {
         let t = text.trimmedASCIISpaces
         let day = t.split(separator: " ").first.map(String.init) ?? t
         if let serial = Int(day), (1...109_574).contains(serial) { return excelSerial(serial) ?? t }
-        if let serial = Double(day), serial > 1, serial < 109_575, serial == serial.rounded(.down) {
+        // A date-time serial's fraction is the time of day.
+        if let serial = Double(day), serial > 1, serial < 109_575 {
             return excelSerial(Int(serial)) ?? t
         }
         let parts = day.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)

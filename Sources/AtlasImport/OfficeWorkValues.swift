@@ -18,7 +18,7 @@ enum OfficeWorkValues {
         if dateFields.contains(field) {
             switch cell {
             case .integer(let serial): return .string(OfficeCellText.excelSerial(Int(serial)) ?? String(serial))
-            case .real(let serial) where serial == serial.rounded(.down) && abs(serial) < 1e6:
+            case .real(let serial) where serial >= 1 && serial < 1e6:
                 return .string(OfficeCellText.excelSerial(Int(serial)) ?? String(serial))
             case .string(let s): return .string(OfficeCellText.date(s))
             default: return .string(cell.text ?? "")
