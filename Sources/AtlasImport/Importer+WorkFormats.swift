@@ -40,7 +40,8 @@ extension Importer {
                     : try OfficeTable.layer(dataset, named: options.sheet, srid: srid)
             }
         } catch let error as GDALError {
-            throw ImportFailure(file: file.path, problems: [.file(error.description)])
+            let said = error.messages.map(\.text).joined(separator: "; ")
+            throw ImportFailure(file: file.path, problems: [.file("\(error.operation) failed: \(said)")])
         }
         var noted = table
         for message in messages { noted.notes.append("GDAL: \(message.text)") }

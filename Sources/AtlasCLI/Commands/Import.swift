@@ -159,10 +159,10 @@ struct ImportWorks: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "works",
         abstract:
-            "Import or update works (GeoJSON, CSV, XLSX/ODS workbooks, Shapefile, GeoPackage, KML/KMZ, GPX, FlatGeobuf).",
+            "Import or update works (GeoJSON, CSV with lon/lat or wkt columns, XLSX/ODS, Shapefile, GeoPackage, KML/KMZ, GPX, FlatGeobuf).",
         discussion: """
             A work whose id exists is updated; its status may only move along legal transitions. \
-            Headers may be English (SPEC names) or Vietnamese (Mã công trình, Tên công trình, Chương trình…), \
+            Headers may be the README's field names or Vietnamese (Mã công trình, Tên công trình, Chương trình…), \
             values too (Giao thông, Hoàn thành, Bê tông); the notes say which sheet, header row and columns were read.
             """)
     @OptionGroup var options: ImportOptions
