@@ -36,7 +36,8 @@ struct CSVTable {
     /// Parses RFC 4180 CSV in UTF-8 (a BOM is skipped; lines end in CRLF, LF or a lone CR).
     /// Control characters other than tab are refused: they are invisible in a spreadsheet and
     /// would make ids that no URL can name.
-    init(bytes: [UInt8]) throws {
+    /// `separator` is `,` unless a dialect says otherwise (`;`, tab).
+    init(bytes: [UInt8], separator: UInt8 = 0x2C) throws {
         if let line = Self.firstInvalidUTF8Line(bytes) { throw ParseError.invalidUTF8(line: line) }
         var rows: [Record] = []
         var fields: [String] = []
@@ -83,7 +84,7 @@ struct CSVTable {
                 continue
             }
             switch c {
-            case 0x2C: endField()
+            case separator: endField()
             case 0x22 where field.isEmpty: inQuotes = true
             case 0x0A, 0x0D:
                 endRecord()

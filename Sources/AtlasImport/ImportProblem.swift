@@ -48,6 +48,8 @@ struct ProblemLog {
     let file: String
     private(set) var problems: [ImportProblem] = []
     private(set) var warnings: [String] = []
+    /// How the file was read (sheet, header row, columns, dialect, CRS): said, not warned.
+    private(set) var notes: [String] = []
 
     init(file: String) { self.file = file }
 
@@ -56,6 +58,8 @@ struct ProblemLog {
     }
 
     mutating func warn(_ message: String) { warnings.append("\(file): \(message)") }
+
+    mutating func note(_ message: String) { notes.append("\(file): \(message)") }
 
     var isEmpty: Bool { problems.isEmpty }
 

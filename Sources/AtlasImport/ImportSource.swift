@@ -45,6 +45,8 @@ public struct ImportReport: Sendable {
     public var file: String
     public var rowCount: Int
     public var warnings: [String]
+    /// How the file was read: the sheet and header row, each header mapped, the CSV dialect, the CRS.
+    public var notes: [String] = []
     /// Seconds spent in each phase (read, validate, write), for `--timings`.
     public var phases: [(name: String, seconds: Double)] = []
 }

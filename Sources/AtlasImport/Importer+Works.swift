@@ -4,33 +4,31 @@ import AtlasStore
 import Foundation
 
 extension Importer {
-    /// Imports or updates works from GeoJSON (`.geojson`, `.json`) or CSV (`lon, lat` or `wkt`).
+    /// Imports or updates works from GeoJSON, CSV (any dialect Excel writes), a workbook (XLSX,
+    /// ODS) or a GIS file (Shapefile, GeoPackage, KML/KMZ, GPX, FlatGeobuf); `srid` is the input
+    /// CRS when the file states none.
     public func importWorks(
-        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init(),
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        from file: URL, srid: Int32 = 4326, options: WorkFileOptions = WorkFileOptions(),
+        provenance: ImportProvenance = .init(), progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportReport {
         var log = ProblemLog(file: file.path)
         var clock = PhaseClock()
         var drafts: [WorkDraft] = []
         var embedded = ImportProvenance()
-        switch file.pathExtension.lowercased() {
-        case "csv":
-            drafts = try csvDrafts(file, log: &log)
-        case "geojson", "json", "geojsonl", "geojsons", "":
+        var inputSRID = srid
+        let format = try Self.worksFormat(file, options: options)
+        switch format {
+        case .csv:
+            drafts = try csvWorks(file, options: options, log: &log)
+        case .geojson:
             (drafts, embedded) = try geoJSONDrafts(file, srid: srid, log: &log)
-        case let other:
-            throw ImportFailure(
-                file: file.path,
-                problems: [
-                    ImportProblem(
-                        location: "file", field: "-", value: ".\(other)",
-                        reason:
-                            "works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither, by its extension"
-                    )
-                ])
+        default:
+            let table = try gdalTable(file, format: format, options: options, srid: srid)
+            inputSRID = table.srid ?? srid
+            drafts = try officeDrafts(table, options: options, mapping: try options.columnMapping(), log: &log)
         }
         clock.lap("read")
-        let validator = try WorkValidator(database: database, inputSRID: srid)
+        let validator = try WorkValidator(database: database, inputSRID: inputSRID)
         let rows = try validator.validate(drafts, log: &log, progress: progress)
         drafts = []
         try log.finish()
@@ -40,7 +38,8 @@ extension Importer {
             recordedOn: .today())
         clock.lap("write")
         return ImportReport(
-            kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, phases: clock.laps)
+            kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, notes: log.notes,
+            phases: clock.laps)
     }
 
     /// Registers one work given field by field (`works add`), with the import's checks.
@@ -94,8 +93,7 @@ extension Importer {
         return (drafts, embedded)
     }
 
-    private func csvDrafts(_ file: URL, log: inout ProblemLog) throws -> [WorkDraft] {
-        let table = try parseCSV(file)
+    func csvDrafts(_ table: CSVTable, log: inout ProblemLog) throws -> [WorkDraft] {
         let hasPoint = table.column("lon") != nil && table.column("lat") != nil
         let hasWKT = table.column("wkt") != nil
         if !hasPoint && !hasWKT {
@@ -149,6 +147,8 @@ struct WorkDraft: Sendable {
 enum DraftLocation: Sendable, CustomStringConvertible {
     case feature(index: Int, id: String?, line: Int)
     case line(Int)
+    /// Where an office or field file's row is, as the user's tool shows it.
+    case office(String)
     case entered
 
     var description: String {
@@ -156,6 +156,7 @@ enum DraftLocation: Sendable, CustomStringConvertible {
         case .feature(let index, let id, let line):
             if let id { "feature \(index) (id \"\(id)\", line \(line))" } else { "feature \(index) (line \(line))" }
         case .line(let n): "line \(n)"
+        case .office(let place): place
         case .entered: "work"
         }
     }

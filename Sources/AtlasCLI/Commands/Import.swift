@@ -39,6 +39,7 @@ struct ImportOptions: ParsableArguments {
     }
 
     func report(_ report: ImportReport) {
+        for note in report.notes { Terminal.note("note: \(note)") }
         for warning in report.warnings { Terminal.note("warning: \(warning)") }
         print("imported \(report.rowCount) \(report.kind) from \(report.file)")
         if timings {
@@ -157,14 +158,43 @@ struct ImportClassifications: ImportSubcommand {
 struct ImportWorks: ImportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "works",
-        abstract: "Import or update works (GeoJSON, or CSV with lon/lat or wkt columns).",
-        discussion: "A work whose id exists is updated; its status may only move along legal transitions.")
+        abstract:
+            "Import or update works (GeoJSON, CSV with lon/lat or wkt columns, XLSX/ODS, Shapefile, GeoPackage, KML/KMZ, GPX, FlatGeobuf).",
+        discussion: """
+            A work whose id exists is updated; its status may only move along legal transitions. \
+            Headers may be the README's field names or Vietnamese (Mã công trình, Tên công trình, Chương trình…), \
+            values too (Giao thông, Hoàn thành, Bê tông); the notes say which sheet, header row and columns were read.
+            """)
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
+    @Option(help: "File format: \(WorkFileOptions.formatNames.joined(separator: ", ")) (default: from the extension).")
+    var format: String?
+    @Option(help: "Sheet of a workbook or layer of a GIS file to read (default: the first with rows).")
+    var sheet: String?
+    @Option(help: "A CSV file \"header,field\" mapping this file's header names to works fields (- ignores a column).")
+    var columns: String?
+    @Option(help: "Values for fields the file has no column for, e.g. programme=135,category=road.")
+    var defaults: String?
+
+    func validate() throws {
+        if let format, !WorkFileOptions.formatNames.contains(format.lowercased()) {
+            throw ValidationError("--format \(format) is not known; use one of \(WorkFileOptions.formatNames.joined(separator: ", "))")
+        }
+        if let defaults, WorkFileOptions.parseDefaults(defaults) == nil {
+            throw ValidationError("--defaults \(defaults): give field=value pairs separated by commas")
+        }
+        if let columns, !FileManager.default.fileExists(atPath: columns) {
+            throw ValidationError("no such file: \(columns)")
+        }
+    }
 
     func importFile(with importer: Importer) throws -> ImportReport {
         let progress: (@Sendable (Int, Int) -> Void)? = Terminal.isInteractive ? Terminal.progress(label: "works") : nil
+        let fileOptions = WorkFileOptions(
+            format: format, sheet: sheet, columnsFile: columns.map { URL(fileURLWithPath: $0) },
+            defaults: defaults.flatMap(WorkFileOptions.parseDefaults) ?? [:])
         return try importer.importWorks(
-            from: options.url, srid: srid.srid, provenance: options.provenance, progress: progress)
+            from: options.url, srid: srid.srid, options: fileOptions, provenance: options.provenance,
+            progress: progress)
     }
 }

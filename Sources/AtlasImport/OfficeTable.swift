@@ -1,0 +1,38 @@
+import AtlasGDAL
+import AtlasModel
+
+/// The rows of one sheet, layer or CSV file as the works import reads them: the header as
+/// written, each row's cells and, for GIS files, its geometry, with where the user's own tool
+/// shows the row ("sheet \"Danh mục\" row 7", "line 7", "placemark \"Cầu Nà Pàn\" (feature 3)").
+struct OfficeTable {
+    struct Row {
+        let location: String
+        let cells: [VectorValue]
+        var geometry: Geometry? = nil
+        var geometryProblem: String? = nil
+    }
+
+    var headers: [String]
+    var rows: [Row]
+    /// Where the header is, for problems about columns ("sheet \"Danh mục\" row 3", "line 1").
+    var headerLocation: String
+    /// What the user should know about how the file was read (sheet, header row, dialect, CRS).
+    var notes: [String] = []
+    /// The CRS the file states for its geometries; nil when it states none.
+    var srid: Int32? = nil
+    /// Whether rows carry their own geometry (GIS files) rather than coordinate columns.
+    var hasGeometry = false
+    /// Keys of the fields the file format itself defines (GPX `ele`, KML `visibility`): skipped quietly.
+    var formatFields: Set<String> = []
+}
+
+extension VectorValue {
+    /// Empty text is no value, as an empty CSV cell is.
+    var isBlank: Bool {
+        switch self {
+        case .null: true
+        case .string(let s): s.trimmedASCIISpaces.isEmpty
+        default: false
+        }
+    }
+}
