@@ -37,6 +37,10 @@ extension Importer {
         }
         var drafts: [WorkDraft] = []
         for row in table.rows where !row.cells.allSatisfy(\.isBlank) {
+            if Self.isTotalsRow(row, columns) {
+                log.note("\(row.location) skipped: a totals row (no id, \"Tổng cộng\")")
+                continue
+            }
             let at = DraftLocation.office(row.location)
             var geometry: Geometry?
             var accuracy: Double?
@@ -55,5 +59,14 @@ extension Importer {
             if let work, geometry != nil { drafts.append(WorkDraft(location: at, work: work)) }
         }
         return drafts
+    }
+
+    /// The "Tổng cộng" line under a clerk's table sums the amounts; it is no work.
+    static func isTotalsRow(_ row: OfficeTable.Row, _ columns: OfficeColumnMap) -> Bool {
+        guard columns.cell(row, .field("id"))?.isBlank ?? true else { return false }
+        return row.cells.contains { cell in
+            let key = cell.text.map(WorkColumns.key) ?? ""
+            return key == "tong cong" || key == "tong" || key == "cong" || key == "tong so" || key == "total"
+        }
     }
 }

@@ -70,7 +70,9 @@ extension OfficeTable {
                     ])
             }
             table.srid = code
-            table.notes.append("coordinates in \(crs), as the file states")
+            table.notes.append(
+                "coordinates in \(crs), as the file states"
+                    + (fallback != SpatialReference.wgs84 && fallback != code ? " (--srid \(fallback) not used)" : ""))
         } else {
             table.srid = fallback
             table.notes.append("the file states no coordinate system: read as EPSG:\(fallback) (--srid)")

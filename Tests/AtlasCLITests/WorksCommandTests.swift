@@ -175,12 +175,12 @@ struct WorksCommandTests {
         let status = try workspace.run(["works", "set-status", "X-9", "approved", "--date", "2019-02-30"] + db)
         #expect(status.status == 2)
         #expect(status.stderr.contains("Usage: worksatlas works set-status"))
-        // A works file that is neither GeoJSON nor CSV is named as such
+        // A works file of no format it reads is named as such, with the formats it reads
         let readme = try workspace.write("notes.md", "# notes\n")
         let wrong = try workspace.run(["import", "works", readme] + db)
         #expect(wrong.status == 1)
-        #expect(
-            wrong.stderr.contains("works are read from GeoJSON (.geojson, .json) or CSV (.csv); this file is neither"))
+        #expect(wrong.stderr.contains("works are read from .xlsx, .ods, .csv"))
+        #expect(wrong.stderr.contains("this file is none of these by its extension (say which with --format)"))
         // A year without statistics is said, with the years there are
         let export = try workspace.run(
             ["export", "communes", "--year", "1990", "-o", workspace.path("c.geojson")] + db)

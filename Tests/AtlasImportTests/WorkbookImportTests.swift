@@ -22,7 +22,8 @@ struct WorkbookImportTests {
           [2, "LS-002", "Trạm y tế xã", "Chương trình 30a", "Trạm y tế", "Đang thi công", 106.15, 21.05, 2,
            "15/04/2019", null, 2000000000, "1,000,000,000", null, "Huyện", "đang làm"],
           [3, "LS-003", "Nhà văn hóa Khuổi Lũng", "ntm", "Văn hóa", "Đề xuất", 106.08, 21.12, null,
-           null, null, null, null, null, null, null]
+           null, null, null, null, null, null, null],
+          [null, null, "Tổng cộng", null, null, null, null, null, null, null, null, 3500000000, 2450000000]
         ]}]}
         """
 
@@ -67,6 +68,7 @@ struct WorkbookImportTests {
         #expect(notes.contains("Kế hoạch vốn (đồng) → planned_vnd"))
         #expect(notes.contains("Đã giải ngân → disbursed_vnd"))
         #expect(notes.contains("Chủ đầu tư → investor"))
+        #expect(notes.contains("row 8 skipped: a totals row"))
         #expect(report.warnings.contains { $0.contains("unknown column \"Ghi chú\" ignored") })
         #expect(!report.warnings.contains { $0.contains("STT") })
     }
