@@ -18,9 +18,11 @@ public final class VectorDataset {
 
     /// Opens `path`, runs `body` on it, closes it. GDAL's warnings while it ran are returned;
     /// a file too large or that no allowed driver opens throws a `GDALError`.
+    /// `singleByteText`: a DBF's bytes read as Latin-1, one character per byte, whatever its
+    /// .cpg says, for text in an encoding GDAL does not know (TCVN3) to be converted after.
     public static func read<T>(
         path: String, format: VectorFormat, limits: VectorReadLimits = VectorReadLimits(),
-        _ body: (VectorDataset) throws -> T
+        singleByteText: Bool = false, _ body: (VectorDataset) throws -> T
     ) throws -> (T, [GDALMessage]) {
         let bytes = Self.fileBytes(path, format: format)
         if bytes > limits.maximumFileBytes {
@@ -29,8 +31,9 @@ public final class VectorDataset {
                 messages: [.failure("\(bytes) bytes, more than the limit of \(limits.maximumFileBytes)")])
         }
         // Thread-local, so a file read here does not change how another thread reads one.
-        for (key, value) in format.readingOptions { CPLSetThreadLocalConfigOption(key, value) }
-        defer { for (key, _) in format.readingOptions { CPLSetThreadLocalConfigOption(key, nil) } }
+        let configuration = format.readingOptions + (singleByteText ? [("SHAPE_ENCODING", "ISO-8859-1")] : [])
+        for (key, value) in configuration { CPLSetThreadLocalConfigOption(key, value) }
+        defer { for (key, _) in configuration { CPLSetThreadLocalConfigOption(key, nil) } }
         var failure: Error?
         let (result, messages): (T?, [GDALMessage]) = collectingGDALMessages {
             var drivers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil

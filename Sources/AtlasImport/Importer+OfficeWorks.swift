@@ -7,8 +7,9 @@ extension Importer {
     /// Works from an office or field table: headers mapped to fields, values rewritten to the
     /// SPEC §5 forms, the location from the file's geometry or from coordinate columns.
     func officeDrafts(
-        _ table: OfficeTable, options: WorkFileOptions, mapping: [String: WorkColumn], log: inout ProblemLog
+        _ read: OfficeTable, options: WorkFileOptions, mapping: [String: WorkColumn], log: inout ProblemLog
     ) throws -> [WorkDraft] {
+        let table = options.tcvn3 ? read.fromTCVN3() : read
         for note in table.notes { log.note(note) }
         let columns = OfficeColumnMap(table, mapped: mapping, log: &log)
         for (field, _) in options.defaults.sorted(by: { $0.key < $1.key })

@@ -34,7 +34,9 @@ extension Importer {
         let mapping = try options.columnMapping()
         let (table, messages): (OfficeTable, [GDALMessage])
         do {
-            (table, messages) = try VectorDataset.read(path: file.path, format: format) { dataset in
+            (table, messages) = try VectorDataset.read(
+                path: file.path, format: format, singleByteText: options.tcvn3
+            ) { dataset in
                 format.isWorkbook
                     ? try OfficeTable.workbook(dataset, sheet: options.sheet, mapped: mapping)
                     : try OfficeTable.layer(dataset, named: options.sheet, srid: srid)

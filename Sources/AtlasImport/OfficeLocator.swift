@@ -50,8 +50,12 @@ struct OfficeLocator {
             if let geometry = row.geometry { return .success(Located(geometry: Self.singlePart(geometry))) }
             return .failure(Problem(field: "geometry", value: "", reason: row.geometryProblem ?? "a work needs a geometry"))
         }
-        if columns.has(.lon) && columns.has(.lat) { return pair(row, .lon, .lat, swapped: false) }
-        if columns.has(.x) && columns.has(.y) { return pair(row, .x, .y, swapped: xIsNorthing) }
+        // A row answers one way: a Kobo export has the split lat/lon of its geopoint and a
+        // geotrace column, and a road's row leaves the point blank.
+        if columns.has(.lon) && columns.has(.lat) && !isBlank(row, .lon, .lat) {
+            return pair(row, .lon, .lat, swapped: false)
+        }
+        if columns.has(.x) && columns.has(.y) && !isBlank(row, .x, .y) { return pair(row, .x, .y, swapped: xIsNorthing) }
         if let cell = columns.cell(row, .wkt), let wkt = cell.text, !cell.isBlank {
             if let geometry = try? database.geometry(fromWKT: wkt) { return .success(Located(geometry: geometry)) }
             return .failure(
@@ -66,6 +70,8 @@ struct OfficeLocator {
                         field: "geopoint", value: text,
                         reason: "expected \"lat lon alt accuracy\" (a geotrace or geoshape: such points joined by ;)"))
         }
+        if columns.has(.lon) && columns.has(.lat) { return pair(row, .lon, .lat, swapped: false) }
+        if columns.has(.x) && columns.has(.y) { return pair(row, .x, .y, swapped: xIsNorthing) }
         let names = [WorkColumn.lon, .x, .wkt, .geopoint].filter(columns.has).map(\.name).joined(separator: "/")
         return .failure(Problem(field: names.isEmpty ? "location" : names, value: "", reason: "a work needs a location"))
     }
@@ -78,6 +84,10 @@ struct OfficeLocator {
         case .multiPolygon(let polygons) where polygons.count == 1: .polygon(polygons[0])
         default: geometry
         }
+    }
+
+    private func isBlank(_ row: OfficeTable.Row, _ a: WorkColumn, _ b: WorkColumn) -> Bool {
+        (columns.cell(row, a)?.isBlank ?? true) && (columns.cell(row, b)?.isBlank ?? true)
     }
 
     private func pair(_ row: OfficeTable.Row, _ a: WorkColumn, _ b: WorkColumn, swapped: Bool) -> Result<Located, Problem> {

@@ -7,7 +7,7 @@ import AtlasModel
 struct OfficeTable {
     struct Row {
         let location: String
-        let cells: [VectorValue]
+        var cells: [VectorValue]
         var geometry: Geometry? = nil
         var geometryProblem: String? = nil
     }
@@ -34,5 +34,23 @@ extension VectorValue {
         case .string(let s): s.trimmedASCIISpaces.isEmpty
         default: false
         }
+    }
+}
+
+extension OfficeTable {
+    /// Headers and text cells typed with the TCVN3 fonts, made Unicode (`--encoding tcvn3`).
+    func fromTCVN3() -> OfficeTable {
+        var converted = self
+        converted.headers = headers.map(TCVN3Text.repair)
+        converted.rows = rows.map { row in
+            var row = row
+            row.cells = row.cells.map { cell in
+                if case .string(let text) = cell { return .string(TCVN3Text.repair(text)) }
+                return cell
+            }
+            return row
+        }
+        converted.notes.append("text read as TCVN3 (ABC fonts) and made Unicode")
+        return converted
     }
 }

@@ -12,18 +12,27 @@ public struct WorkFileOptions: Sendable {
     public var columnsFile: URL?
     /// Values for fields the file has no column for (`programme` → `135`).
     public var defaults: [String: String]
+    /// The text was typed with the TCVN3 (ABC, .VnTime) fonts: every header and text cell is made Unicode.
+    public var tcvn3: Bool
 
-    public init(format: String? = nil, sheet: String? = nil, columnsFile: URL? = nil, defaults: [String: String] = [:]) {
+    public init(
+        format: String? = nil, sheet: String? = nil, columnsFile: URL? = nil, defaults: [String: String] = [:],
+        tcvn3: Bool = false
+    ) {
         self.format = format
         self.sheet = sheet
         self.columnsFile = columnsFile
         self.defaults = defaults
+        self.tcvn3 = tcvn3
     }
+
+    /// The encodings `--encoding` names: the file's own (UTF-8, or what a .cpg says) or TCVN3.
+    public static let encodingNames = ["utf8", "tcvn3"]
 
     public static let formatNames = VectorFormat.allCases.map(\.rawValue)
 
     /// Whether any option asks for more than the plain SPEC §5 reading.
-    var isPlain: Bool { sheet == nil && columnsFile == nil && defaults.isEmpty }
+    var isPlain: Bool { sheet == nil && columnsFile == nil && defaults.isEmpty && !tcvn3 }
 
     /// `programme=135,category=road` → ["programme": "135", "category": "road"]; nil when malformed.
     public static func parseDefaults(_ text: String) -> [String: String]? {

@@ -175,6 +175,8 @@ struct ImportWorks: ImportSubcommand {
     var columns: String?
     @Option(help: "Values for fields the file has no column for, e.g. programme=135,category=road.")
     var defaults: String?
+    @Option(help: "Text encoding: utf8 (default; a Shapefile's .cpg is followed) or tcvn3 (the ABC/.VnTime fonts).")
+    var encoding: String?
 
     func validate() throws {
         if let format, !WorkFileOptions.formatNames.contains(format.lowercased()) {
@@ -182,6 +184,9 @@ struct ImportWorks: ImportSubcommand {
         }
         if let defaults, WorkFileOptions.parseDefaults(defaults) == nil {
             throw ValidationError("--defaults \(defaults): give field=value pairs separated by commas")
+        }
+        if let encoding, !WorkFileOptions.encodingNames.contains(encoding.lowercased()) {
+            throw ValidationError("--encoding \(encoding) is not known; use one of \(WorkFileOptions.encodingNames.joined(separator: ", "))")
         }
         if let columns, !FileManager.default.fileExists(atPath: columns) {
             throw ValidationError("no such file: \(columns)")
@@ -192,7 +197,7 @@ struct ImportWorks: ImportSubcommand {
         let progress: (@Sendable (Int, Int) -> Void)? = Terminal.isInteractive ? Terminal.progress(label: "works") : nil
         let fileOptions = WorkFileOptions(
             format: format, sheet: sheet, columnsFile: columns.map { URL(fileURLWithPath: $0) },
-            defaults: defaults.flatMap(WorkFileOptions.parseDefaults) ?? [:])
+            defaults: defaults.flatMap(WorkFileOptions.parseDefaults) ?? [:], tcvn3: encoding?.lowercased() == "tcvn3")
         return try importer.importWorks(
             from: options.url, srid: srid.srid, options: fileOptions, provenance: options.provenance,
             progress: progress)
