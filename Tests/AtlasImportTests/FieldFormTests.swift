@@ -65,7 +65,7 @@ struct FieldFormTests {
         let world = try FixtureWorld.make()
         defer { world.remove() }
         let name = "Đường liên xã Quốc Khánh"
-        let bytes = try #require(Self.iconvTCVN3(name))
+        let bytes = try #require(OfficeFiles.iconvTCVN3(name))
         let latin1 = String(bytes.map { Character(Unicode.Scalar($0)) })
         let csv = "id,name,programme,category,status,WKT\nT-1,\(latin1),135,road,proposed,\"LINESTRING (106.07 21.1,106.17 21.1)\"\n"
         let shp = try OfficeFiles.convert(
@@ -73,20 +73,5 @@ struct FieldFormTests {
         try? FileManager.default.removeItem(at: shp.deletingPathExtension().appendingPathExtension("cpg"))
         _ = try world.importer.importWorks(from: shp, options: WorkFileOptions(tcvn3: true))
         #expect(try world.database.work(id: "T-1")?.work.name == name)
-    }
-
-    static func iconvTCVN3(_ text: String) -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "TCVN5712-1"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? bytes : nil
     }
 }

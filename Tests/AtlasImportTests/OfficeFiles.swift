@@ -4,6 +4,22 @@ import Foundation
 /// Makes the files clerks and GIS staff send, in the test, with GDAL's own `ogr2ogr` and the
 /// standard-library workbook writer in Scripts/: no binary fixtures.
 enum OfficeFiles {
+    /// `text` in TCVN3 bytes as glibc's iconv writes it (`iconv -f UTF-8 -t TCVN5712-1`); nil if iconv fails.
+    static func iconvTCVN3(_ text: String) -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "TCVN5712-1"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? bytes : nil
+    }
+
     static let ogr2ogr = "/usr/bin/ogr2ogr"
     static let cs2cs = "/usr/bin/cs2cs"
     static var available: Bool {
