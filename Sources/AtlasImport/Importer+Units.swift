@@ -4,18 +4,20 @@ import AtlasStore
 import Foundation
 
 extension Importer {
-    /// Imports one vintage of administrative units (GeoJSON Polygon/MultiPolygon features with
-    /// code, name, kind, type, parent_code), valid from `validFrom` (nil: from the beginning) to
-    /// `validTo`; a unit with the same code and start is replaced.
+    /// Imports one vintage of administrative units (Polygon/MultiPolygon features with code, name,
+    /// kind, type, parent_code, from GeoJSON or a GIS layer: Shapefile, GeoPackage, FlatGeobuf,
+    /// KML), valid from `validFrom` (nil: from the beginning) to `validTo`; a unit with the same
+    /// code and start is replaced. `srid` is the input CRS when the file states none.
     public func importUnits(
-        from file: URL, srid: Int32 = 4326, validFrom: CalendarDate? = nil, validTo: CalendarDate? = nil,
-        provenance: ImportProvenance = .init()
+        from file: URL, srid: Int32 = 4326, format: String? = nil, validFrom: CalendarDate? = nil,
+        validTo: CalendarDate? = nil, provenance: ImportProvenance = .init()
     ) throws
         -> ImportReport
     {
-        let document = try readGeoJSON(file, acceptsAnyCRS: srid != SpatialReference.wgs84)
+        let source = try UnitFeatures.read(file, format: format, srid: srid)
         var log = ProblemLog(file: file.path)
-        let toWGS84 = try CoordinateTransformer(from: srid, to: SpatialReference.wgs84)
+        for note in source.notes { log.note(note) }
+        let toWGS84 = try CoordinateTransformer(from: source.srid, to: SpatialReference.wgs84)
         let toMetric = try CoordinateTransformer(from: SpatialReference.wgs84, to: SpatialReference.metric)
         if let validFrom, let validTo, validTo < validFrom {
             throw ImportFailure(
@@ -40,8 +42,9 @@ extension Importer {
             "code", "name", "kind", "type", "parent_code", "boundary", "valid_from", "valid_to", "area_km2",
         ]
         var unknown = Set<String>()
-        for feature in document.features {
-            let at = feature.reference
+        let codes = UnitCodes(source, known: kinds)
+        if codes.anyNumbers { log.note("codes stored as numbers: leading zeros restored from each unit's level (06004, not 6004)") }
+        for (at, feature) in source.features {
             let p = feature.properties
             for key in p.keys where !known.contains(key) { unknown.insert(key) }
             var ok = true
@@ -50,8 +53,8 @@ extension Importer {
                 ok = false
             }
             for problem in feature.problems { bad("geometry", "", problem) }
-            let code = p["code"]?.stringValue ?? ""
-            if p["code"]?.stringValue == nil || code.isEmpty {
+            let code = codes.code(p) ?? ""
+            if code.isEmpty {
                 bad(
                     "code", p["code"]?.jsonText ?? "",
                     "code must be a string of digits, e.g. \"20\" (a number loses leading zeros)")
@@ -69,7 +72,7 @@ extension Importer {
                     "kind", kindText, "kind must be one of province, district, commune (villages are imported from CSV)"
                 )
             }
-            let parent = p["parent_code"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            let parent = codes.parent(p).flatMap { $0.isEmpty ? nil : $0 }
             if kind == .province, let parent { bad("parent_code", parent, "a province has no parent") }
             if kind != .province, kind != nil, parent == nil {
                 bad("parent_code", "", "parent_code is required for a \(kindText)")
@@ -116,12 +119,13 @@ extension Importer {
         for key in unknown.sorted() { log.warn("unknown property \"\(key)\" ignored") }
         try log.finish()
         let rows = drafts.map { UnitRow(unit: $0.unit, metricGeometry: toMetric.transform($0.unit.geometry)) }
-        let members = document.foreignMembers
+        let members = source.foreignMembers
         let embedded = ImportProvenance(
             attribution: members["attribution"]?.stringValue, notice: members["notice"]?.stringValue)
         try database.saveUnits(
             rows, validFrom: validFrom, validTo: validTo,
             source: provenance.resolved(kind: "units", file: file, embedded: embedded))
-        return ImportReport(kind: "units", file: file.path, rowCount: rows.count, warnings: log.warnings)
+        return ImportReport(
+            kind: "units", file: file.path, rowCount: rows.count, warnings: log.warnings, notes: log.notes)
     }
 }

@@ -5,26 +5,34 @@ import Foundation
 extension Importer {
     /// The format `--format` names, else the one the extension names (no extension: GeoJSON).
     static func worksFormat(_ file: URL, options: WorkFileOptions) throws -> VectorFormat {
-        let ext = file.pathExtension.lowercased()
-        if let name = options.format {
-            if let format = VectorFormat(rawValue: name.lowercased()) { return format }
+        try fileFormat(file, named: options.format, what: "works", accepted: VectorFormat.allCases)
+    }
+
+    /// The format `named` (from `--format`), else the one the extension names, among `accepted`.
+    static func fileFormat(
+        _ file: URL, named: String?, what: String, accepted: [VectorFormat]
+    ) throws(ImportFailure) -> VectorFormat {
+        let names = accepted.map(\.rawValue)
+        if let named {
+            if let format = VectorFormat(rawValue: named.lowercased()), accepted.contains(format) { return format }
             throw ImportFailure(
                 file: file.path,
                 problems: [
                     ImportProblem(
-                        location: "file", field: "--format", value: name,
-                        reason: "not a works format; use one of \(WorkFileOptions.formatNames.joined(separator: ", "))")
+                        location: "file", field: "--format", value: named,
+                        reason: "not a format \(what) are read from; use one of \(names.joined(separator: ", "))")
                 ])
         }
+        let ext = file.pathExtension.lowercased()
         if ext.isEmpty || ext == "geojsonl" || ext == "geojsons" { return .geojson }
-        if let format = VectorFormat.fromExtension(ext) { return format }
+        if let format = VectorFormat.fromExtension(ext), accepted.contains(format) { return format }
         throw ImportFailure(
             file: file.path,
             problems: [
                 ImportProblem(
                     location: "file", field: "-", value: ".\(ext)",
                     reason:
-                        "works are read from \(WorkFileOptions.formatNames.map { ".\($0)" }.joined(separator: ", ")); this file is none of these by its extension (say which with --format)"
+                        "\(what) are read from \(names.map { ".\($0)" }.joined(separator: ", ")); this file is none of these by its extension (say which with --format)"
                 )
             ])
     }

@@ -58,25 +58,9 @@ extension OfficeTable {
             throw ImportFailure(file: dataset.path, problems: [.file("\(error)")])
         }
         table.notes.append("read layer \"\(layer.name)\" (\(table.rows.count) features)")
-        let candidates = SpatialReference.acceptedInput
-        if let crs = layer.crs(candidates: candidates) {
-            guard let code = crs.epsg, candidates.contains(code) else {
-                throw ImportFailure(
-                    file: dataset.path,
-                    problems: [
-                        .file(
-                            "the layer's coordinate system is \(crs), which works are not read in; accepted: \(SpatialReference.acceptedList) (reproject it, e.g. ogr2ogr -t_srs EPSG:4326)",
-                            value: crs.name)
-                    ])
-            }
-            table.srid = code
-            table.notes.append(
-                "coordinates in \(crs), as the file states"
-                    + (fallback != SpatialReference.wgs84 && fallback != code ? " (--srid \(fallback) not used)" : ""))
-        } else {
-            table.srid = fallback
-            table.notes.append("the file states no coordinate system: read as EPSG:\(fallback) (--srid)")
-        }
+        let (srid, note) = try layer.inputSRID(fallback: fallback, file: dataset.path, what: "works")
+        table.srid = srid
+        table.notes.append(note)
         return table
     }
 }

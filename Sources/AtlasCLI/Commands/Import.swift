@@ -80,25 +80,34 @@ struct SRIDOption: ParsableArguments {
 
 struct ImportUnits: ImportSubcommand {
     static let configuration = CommandConfiguration(
-        commandName: "units", abstract: "Import one vintage of administrative units (GeoJSON: code, name, kind, type, parent_code).",
+        commandName: "units",
+        abstract:
+            "Import one vintage of administrative units (GeoJSON, Shapefile, GeoPackage, FlatGeobuf, KML: code, name, kind, type, parent_code).",
         discussion: """
             A unit is its code and its validity: codes are reused with new meanings. Units in force \
             on --valid-from end the day before (a vintage is the whole map); without --valid-from the \
-            units are valid from the beginning; without --valid-to, until the next stored vintage.
+            units are valid from the beginning; without --valid-to, until the next stored vintage. \
+            GIS files may name the fields in Vietnamese (Mã ĐVHC, Tên, Cấp: Tỉnh/Huyện/Xã, Mã cấp trên) \
+            and hold codes as numbers; their own coordinate system (.prj) wins over --srid.
             """)
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
+    @Option(help: "File format: \(UnitFeatures.formatNames.joined(separator: ", ")) (default: from the extension).")
+    var format: String?
     @Option(help: "Hiệu lực từ ngày / First day these units are in force (YYYY-MM-DD).") var validFrom: String?
     @Option(help: "Hiệu lực đến ngày / Last day these units are in force (YYYY-MM-DD).") var validTo: String?
 
     func validate() throws {
+        if let format, !UnitFeatures.formatNames.contains(format.lowercased()) {
+            throw ValidationError("--format \(format) is not known; use one of \(UnitFeatures.formatNames.joined(separator: ", "))")
+        }
         _ = try parseDateOption(validFrom, name: "--valid-from")
         _ = try parseDateOption(validTo, name: "--valid-to")
     }
 
     func importFile(with importer: Importer) throws -> ImportReport {
         try importer.importUnits(
-            from: options.url, srid: srid.srid, validFrom: try parseDateOption(validFrom, name: "--valid-from"),
+            from: options.url, srid: srid.srid, format: format, validFrom: try parseDateOption(validFrom, name: "--valid-from"),
             validTo: try parseDateOption(validTo, name: "--valid-to"), provenance: options.provenance)
     }
 }
