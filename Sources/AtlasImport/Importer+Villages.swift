@@ -3,36 +3,38 @@ import AtlasStore
 import Foundation
 
 extension Importer {
-    /// Imports villages (CSV: code, commune_code, name, lon, lat, households).
+    public static let villageFormatNames = VillageRows.formats.map(\.rawValue)
+
+    /// Imports villages (code, commune_code, name, lon, lat, households) from CSV, a workbook
+    /// sheet (XLSX, ODS) or a GIS layer of points (Shapefile, GeoPackage, FlatGeobuf, KML, GeoJSON);
+    /// `srid` is the input CRS when the file states none.
     public func importVillages(
-        from file: URL, srid: Int32 = 4326, provenance: ImportProvenance = .init()
+        from file: URL, srid: Int32 = 4326, format: String? = nil, sheet: String? = nil,
+        provenance: ImportProvenance = .init()
     ) throws
         -> ImportReport
     {
-        let table = try parseCSV(file)
         var log = ProblemLog(file: file.path)
-        table.checkColumns(
-            required: ["code", "commune_code", "name"], optional: ["lon", "lat", "households"], log: &log)
+        let input = try VillageRows.read(file, format: format, sheet: sheet, srid: srid, log: &log)
         try log.finish()
+        if input.rows.isEmpty { log.add("file", "-", "", "no villages in the file: nothing to import") }
         let communes = Set(try database.units(kind: .commune).map(\.code))
-        let checker = try LocationChecker(inputSRID: srid, database: database)
-        let (codeC, communeC, nameC) = (table.column("code"), table.column("commune_code"), table.column("name"))
-        let (lonC, latC, householdsC) = (table.column("lon"), table.column("lat"), table.column("households"))
+        let checker = try LocationChecker(inputSRID: input.srid, database: database)
         var rows: [VillageRow] = []
-        var seen: [String: Int] = [:]
-        for record in table.records {
-            let at = "line \(record.line)"
-            let code = table.value(record, codeC) ?? ""
-            let commune = table.value(record, communeC) ?? ""
-            let name = table.value(record, nameC) ?? ""
+        var seen: [String: String] = [:]
+        for row in input.rows {
+            let at = row.location
+            let code = row["code"] ?? ""
+            let commune = row["commune_code"] ?? ""
+            let name = row["name"] ?? ""
             var ok = true
             func bad(_ field: String, _ value: String, _ reason: String) {
                 log.add(at, field, value, reason)
                 ok = false
             }
             if code.isEmpty { bad("code", code, "code is required") }
-            if let first = seen[code], !code.isEmpty { bad("code", code, "duplicate of line \(first)") }
-            seen[code] = seen[code] ?? record.line
+            if let first = seen[code], !code.isEmpty { bad("code", code, "duplicate of \(first)") }
+            seen[code] = seen[code] ?? at
             if !communes.contains(commune) {
                 bad(
                     "commune_code", commune,
@@ -42,28 +44,41 @@ extension Importer {
             }
             if name.isEmpty { bad("name", name, "name is required") }
             var households: Int?
-            if let text = table.value(record, householdsC) {
+            if let text = row["households"] {
                 if let n = Self.integer(text), n >= 0, n < 1_000_000 {
                     households = Int(n)
                 } else {
                     bad("households", text, "households must be a whole number ≥ 0")
                 }
             }
+            var point: Position?
+            var given = ""
+            if let problem = row.geometryProblem {
+                bad("geometry", "", problem)
+            } else if let feature = row.point {
+                point = feature
+                given = "\(feature.x),\(feature.y)"
+            } else {
+                switch (row["lon"], row["lat"]) {
+                case (nil, nil): break
+                case (let lon?, let lat?):
+                    guard let x = Self.number(lon) else { bad("lon", lon, "not a finite number"); break }
+                    guard let y = Self.number(lat) else { bad("lat", lat, "not a finite number"); break }
+                    point = Position(x: x, y: y)
+                    given = "\(lon),\(lat)"
+                case (let lon, _):
+                    bad(lon == nil ? "lon" : "lat", "", "lon and lat must both be given or both be empty")
+                }
+            }
             var location: Position?
             var metric: Position?
-            switch (table.value(record, lonC), table.value(record, latC)) {
-            case (nil, nil): break
-            case (let lon?, let lat?):
-                guard let x = Self.number(lon) else { bad("lon", lon, "not a finite number"); break }
-                guard let y = Self.number(lat) else { bad("lat", lat, "not a finite number"); break }
-                switch checker.locate(.point(Position(x: x, y: y))) {
+            if let point {
+                switch checker.locate(.point(point)) {
                 case .success(let located):
                     location = located.wgs84.positions[0]
                     metric = located.metric.positions[0]
-                case .failure(let problem): bad("lon,lat", "\(lon),\(lat)", problem.reason)
+                case .failure(let problem): bad("lon,lat", given, problem.reason)
                 }
-            case (let lon, let lat):
-                bad(lon == nil ? "lon" : "lat", "", "lon and lat must both be given or both be empty")
             }
             if ok {
                 rows.append(
@@ -75,6 +90,7 @@ extension Importer {
         }
         try log.finish()
         try database.saveVillages(rows, source: provenance.resolved(kind: "villages", file: file))
-        return ImportReport(kind: "villages", file: file.path, rowCount: rows.count, warnings: log.warnings)
+        return ImportReport(
+            kind: "villages", file: file.path, rowCount: rows.count, warnings: log.warnings, notes: log.notes)
     }
 }

@@ -8,9 +8,10 @@ extension Importer {
         try fileFormat(file, named: options.format, what: "works", accepted: VectorFormat.allCases)
     }
 
-    /// The format `named` (from `--format`), else the one the extension names, among `accepted`.
+    /// The format `named` (from `--format`), else the one the extension names, among `accepted`;
+    /// a file without an extension is `unnamed` (SPEC §5's own format for the kind).
     static func fileFormat(
-        _ file: URL, named: String?, what: String, accepted: [VectorFormat]
+        _ file: URL, named: String?, what: String, accepted: [VectorFormat], unnamed: VectorFormat = .geojson
     ) throws(ImportFailure) -> VectorFormat {
         let names = accepted.map(\.rawValue)
         if let named {
@@ -24,7 +25,8 @@ extension Importer {
                 ])
         }
         let ext = file.pathExtension.lowercased()
-        if ext.isEmpty || ext == "geojsonl" || ext == "geojsons" { return .geojson }
+        if ext.isEmpty { return unnamed }
+        if ext == "geojsonl" || ext == "geojsons" { return .geojson }
         if let format = VectorFormat.fromExtension(ext), accepted.contains(format) { return format }
         throw ImportFailure(
             file: file.path,

@@ -28,7 +28,8 @@ extension OfficeTable {
 
     /// A GIS layer: its attribute fields are the header, each feature a row with its geometry.
     static func layer(
-        _ dataset: VectorDataset, named: String?, srid fallback: Int32
+        _ dataset: VectorDataset, named: String?, srid fallback: Int32, what rows: String = "works",
+        withoutGeometry: String = "a work needs a geometry"
     ) throws(ImportFailure) -> OfficeTable {
         let layer = try chooseLayer(
             dataset, named: named, what: "layer", skipping: dataset.format == .gpx ? gpxVertexLayers : [])
@@ -52,13 +53,13 @@ extension OfficeTable {
                 table.rows.append(
                     Row(
                         location: location, cells: feature.values, geometry: feature.geometry,
-                        geometryProblem: feature.geometryProblem ?? (feature.geometry == nil ? "a work needs a geometry" : nil)))
+                        geometryProblem: feature.geometryProblem ?? (feature.geometry == nil ? withoutGeometry : nil)))
             }
         } catch {
             throw ImportFailure(file: dataset.path, problems: [.file("\(error)")])
         }
         table.notes.append("read layer \"\(layer.name)\" (\(table.rows.count) features)")
-        let (srid, note) = try layer.inputSRID(fallback: fallback, file: dataset.path, what: "works")
+        let (srid, note) = try layer.inputSRID(fallback: fallback, file: dataset.path, what: rows)
         table.srid = srid
         table.notes.append(note)
         return table

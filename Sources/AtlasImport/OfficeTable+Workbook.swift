@@ -13,22 +13,33 @@ extension OfficeTable {
     static func workbook(
         _ dataset: VectorDataset, sheet: String?, mapped: [String: WorkColumn]
     ) throws(ImportFailure) -> OfficeTable {
+        try workbook(dataset, sheet: sheet, example: "id, name, programme or Mã công trình, Tên công trình, Chương trình") {
+            (WorkColumns.column(forHeader: $0, mapped: mapped) ?? .ignored) != .ignored
+        }
+    }
+
+    /// A workbook sheet whose header row is the first with enough cells `isColumn` knows;
+    /// `example` names some such headers for the error when no row has them.
+    static func workbook(
+        _ dataset: VectorDataset, sheet: String?, example: String, isColumn: (String) -> Bool
+    ) throws(ImportFailure) -> OfficeTable {
         if sheet == nil {
             var firstFailure: ImportFailure?
             for layer in dataset.layers where layer.featureCount > 0 {
                 do {
-                    return try self.sheet(layer, of: dataset, mapped: mapped)
+                    return try self.sheet(layer, of: dataset, example: example, isColumn: isColumn)
                 } catch {
                     firstFailure = firstFailure ?? error
                 }
             }
             if let firstFailure { throw firstFailure }
         }
-        return try self.sheet(try chooseLayer(dataset, named: sheet, what: "sheet"), of: dataset, mapped: mapped)
+        return try self.sheet(
+            try chooseLayer(dataset, named: sheet, what: "sheet"), of: dataset, example: example, isColumn: isColumn)
     }
 
     private static func sheet(
-        _ layer: VectorLayer, of dataset: VectorDataset, mapped: [String: WorkColumn]
+        _ layer: VectorLayer, of dataset: VectorDataset, example: String, isColumn: (String) -> Bool
     ) throws(ImportFailure) -> OfficeTable {
         let name = layer.name
         var rows: [(number: Int, cells: [VectorValue])] = []
@@ -38,17 +49,14 @@ extension OfficeTable {
         } catch {
             throw ImportFailure(file: dataset.path, problems: [.file("\(error)")])
         }
-        func known(_ cells: [VectorValue]) -> Int {
-            cells.compactMap { $0.text.flatMap { WorkColumns.column(forHeader: $0, mapped: mapped) } }
-                .filter { $0 != .ignored }.count
-        }
+        func known(_ cells: [VectorValue]) -> Int { cells.compactMap(\.text).filter(isColumn).count }
         guard let header = rows.prefix(headerSearchRows).firstIndex(where: { known($0.cells) >= headerMinimumColumns })
         else {
             throw ImportFailure(
                 file: dataset.path,
                 problems: [
                     .file(
-                        "sheet \"\(name)\": no header row in its first \(headerSearchRows) rows (a header names at least \(headerMinimumColumns) columns such as id, name, programme or Mã công trình, Tên công trình, Chương trình)"
+                        "sheet \"\(name)\": no header row in its first \(headerSearchRows) rows (a header names at least \(headerMinimumColumns) columns such as \(example))"
                     )
                 ])
         }

@@ -5,7 +5,7 @@ import AtlasModel
 /// writes ("Mã ĐVHC", "Tên xã").
 enum UnitColumns {
     static let aliases: [String: String] = {
-        let spelled: [(String, [String])] = [
+        let spelled: [(field: String, names: [String])] = [
             ("code", ["code", "ma", "ma don vi", "ma dvhc", "ma xa", "ma huyen", "ma tinh"]),
             ("name", ["name", "ten", "ten don vi", "ten dvhc", "ten xa", "ten huyen", "ten tinh"]),
             ("kind", ["kind", "cap", "cap hanh chinh"]),
@@ -15,16 +15,7 @@ enum UnitColumns {
             ("valid_from", ["valid from"]),
             ("valid_to", ["valid to"]),
         ]
-        var table: [String: String] = [:]
-        for (field, names) in spelled { for name in names { table[WorkColumns.key(name)] = field } }
-        // A Shapefile keeps 10 characters of a field name ("ma_cap_tren" → "ma_cap_tre").
-        for (field, names) in spelled {
-            for name in names {
-                let cut = WorkColumns.key(String(name.replacingOccurrences(of: " ", with: "_").prefix(10)))
-                if table[cut] == nil { table[cut] = field }
-            }
-        }
-        return table
+        return ColumnAliases.table(spelled)
     }()
 
     /// The SPEC field a header names, or nil (then the header is kept as written, and warned of).

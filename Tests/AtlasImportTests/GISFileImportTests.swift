@@ -20,6 +20,7 @@ struct GISFileImportTests {
         ("works.gpkg", "GPKG", ["-nlt", "PROMOTE_TO_MULTI"]),
         ("works.fgb", "FlatGeobuf", []),
         ("works.kml", "LIBKML", []),
+        ("works.kmz", "LIBKML", []),
     ])
     func gisFileImportsEveryFeature(name: String, driver: String, extra: [String]) throws {
         // Given the three works in a GIS format (GeoPackage promoting every shape to multi-part)

@@ -27,6 +27,27 @@ struct WorkbookImportTests {
         ]}]}
         """
 
+    @Test func openDocumentSheetReadsAsTheExcelOne() throws {
+        // Given the clerk's workbook saved as OpenDocument by GDAL's ODS driver (which writes its
+        // its own field-name row on top and drops the blank row, so the header is in row 3)
+        let world = try FixtureWorld.make()
+        defer { world.remove() }
+        let xlsx = try OfficeFiles.workbook(Self.clerkSpec, in: world, named: "danh-muc.xlsx")
+        let ods = world.url("danh-muc.ods")
+        _ = try Tool.run(
+            OfficeFiles.ogr2ogr, ["-f", "ODS", ods.path, xlsx.path, "-oo", "HEADERS=DISABLE", "-oo", "FIELD_TYPES=STRING"])
+        // When it is imported
+        let report = try world.importer.importWorks(from: ods)
+        // Then the same three works come out, with the amounts and dates as the clerk typed them
+        #expect(report.rowCount == 3)
+        let road = try #require(try world.database.work(id: "LS-001")).work
+        #expect(road.name == "Đường thôn Nà Pàn")
+        #expect(road.status == .completed)
+        #expect(road.plannedVND == 1_500_000_000)
+        #expect(road.approvedOn == Fixtures.date("2019-03-15"))
+        #expect(report.notes.contains { $0.contains("header in row 3") }, "\(report.notes)")
+    }
+
     @Test func clerkWorkbookIsReadWithItsVietnameseHeadersAndValues() throws {
         // Given a workbook with a title row merged across the sheet and the header in row 3
         let world = try FixtureWorld.make()

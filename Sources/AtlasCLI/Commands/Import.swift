@@ -129,15 +129,33 @@ struct ImportSuccessions: ImportSubcommand {
 
 struct ImportVillages: ImportSubcommand {
     static let configuration = CommandConfiguration(
-        commandName: "villages", abstract: "Import villages (CSV: code, commune_code, name, lon, lat, households).")
+        commandName: "villages",
+        abstract:
+            "Import villages (CSV, XLSX/ODS, or a GIS layer of points: code, commune_code, name, lon, lat, households).",
+        discussion: """
+            A workbook may have title rows above its header and Vietnamese headers (Mã thôn, Mã xã, \
+            Tên thôn, Kinh độ, Vĩ độ, Số hộ); a Shapefile, GeoPackage, FlatGeobuf, KML or GeoJSON layer \
+            gives each village its point, in the coordinate system the file states (--srid otherwise).
+            """)
     @OptionGroup var options: ImportOptions
     @OptionGroup var srid: SRIDOption
     @OptionGroup var units: UnitsOption
+    @Option(help: "File format: \(Importer.villageFormatNames.joined(separator: ", ")) (default: from the extension).")
+    var format: String?
+    @Option(help: "Sheet of a workbook or layer of a GIS file to read (default: the first with rows).")
+    var sheet: String?
+
+    func validate() throws {
+        if let format, !Importer.villageFormatNames.contains(format.lowercased()) {
+            throw ValidationError("--format \(format) is not known; use one of \(Importer.villageFormatNames.joined(separator: ", "))")
+        }
+    }
 
     func unitsSeen(_ database: AppDatabase) throws -> AppDatabase { units.apply(to: database) }
 
     func importFile(with importer: Importer) throws -> ImportReport {
-        try importer.importVillages(from: options.url, srid: srid.srid, provenance: options.provenance)
+        try importer.importVillages(
+            from: options.url, srid: srid.srid, format: format, sheet: sheet, provenance: options.provenance)
     }
 }
 
