@@ -36,17 +36,20 @@ struct Canvas {
         cairo_show_text(cr, text.precomposedStringWithCanonicalMapping)
     }
 
-    /// Text with a white halo, readable over any fill (commune names).
+    /// Text with a white halo, readable over any fill (commune names). The halo is the glyphs'
+    /// outline stroked; the letters are real text, so a PDF reader finds and copies them.
     func haloText(_ text: String, x: Double, y: Double, align: Double = 0.5) {
         let nfc = text.precomposedStringWithCanonicalMapping
-        cairo_move_to(cr, x - width(nfc) * align, y)
+        let left = x - width(nfc) * align
+        cairo_move_to(cr, left, y)
         cairo_text_path(cr, nfc)
         colour("#ffffff", alpha: 0.85)
         cairo_set_line_width(cr, 1.6)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        cairo_stroke_preserve(cr)
+        cairo_stroke(cr)
         colour("#1a1a1a")
-        cairo_fill(cr)
+        cairo_move_to(cr, left, y)
+        cairo_show_text(cr, nfc)
     }
 
     /// `text` broken at spaces into lines no wider than `maxWidth` in the current font.
