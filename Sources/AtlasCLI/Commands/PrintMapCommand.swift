@@ -33,7 +33,7 @@ struct PrintMapCommand: ParsableCommand {
             valueName: "category"))
     var works: [String] = []
 
-    @Option(help: "Sheet size: a4 or a3.") var paper: MapPaper = .a4
+    @Option(help: "Sheet size (ISO 216).") var paper: MapPaper = .a4
 
     @OptionGroup var coverage: CoverageOptions
 
