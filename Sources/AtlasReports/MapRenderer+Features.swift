@@ -100,19 +100,20 @@ extension MapRenderer {
     }
 
     /// A commune's name at its centroid when the centroid lies inside and the name fits its
-    /// width without touching a name already placed.
+    /// width without touching a name already placed: as large as fits, 4.5 to 6 pt.
     func drawCommuneNames(_ canvas: Canvas) {
-        let size = paper == .a3 ? 5.5 : 4.6
-        canvas.font(size)
         var placed: [Rect] = []
         for commune in map.communes.sorted(by: { area($0) > area($1) }) {
             let shape = PlanarPolygon(polygons: commune.polygons)
             guard let centroid = shape.centroid, shape.locate(centroid) == .inside else { continue }
             var box = BoundingBox.empty
             for polygon in commune.polygons { for p in polygon.first ?? [] { box.extend(p) } }
+            let across = (box.maxX - box.minX) * layout.scale, tall = (box.maxY - box.minY) * layout.scale
+            canvas.font(6)
+            let size = Swift.min(6, 6 * 0.7 * across / Swift.max(canvas.width(commune.label), 1), tall / 2.5)
+            guard size >= 4.5 else { continue }
+            canvas.font(size)
             let width = canvas.width(commune.label)
-            guard width <= 0.8 * (box.maxX - box.minX) * layout.scale, size * 1.6 <= (box.maxY - box.minY) * layout.scale
-            else { continue }
             let at = layout.point(centroid)
             let rect = Rect(x: at.x - width / 2 - 1, y: at.y - size, width: width + 2, height: size * 1.4)
             guard !placed.contains(where: { overlaps($0, rect) }) else { continue }

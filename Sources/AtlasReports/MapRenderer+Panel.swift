@@ -108,11 +108,16 @@ extension MapRenderer {
             draw: { r in
                 var y = heading(canvas, title, in: r)
                 for (category, works) in map.works {
-                    symbol(canvas, at: (r.x + Self.pad + 8, y + 4.5), category: category, notBuilt: false)
+                    swatch(canvas, at: (r.x + Self.pad + 8, y + 4.5), category: category, works: works)
                     canvas.font(7.5)
                     canvas.colour("#1a1a1a")
-                    canvas.text("\(category.label.vi) / \(category.label.en)", x: r.x + Self.pad + 22, y: y + 7.5)
-                    canvas.text(String(works.count), x: r.maxX - Self.pad, y: y + 7.5, align: 1)
+                    let count = String(works.count)
+                    canvas.text(count, x: r.maxX - Self.pad, y: y + 7.5, align: 1)
+                    // A long name gets a smaller size rather than running into its count.
+                    let label = "\(category.label.vi) / \(category.label.en)"
+                    let room = r.maxX - Self.pad - canvas.width(count) - 4 - (r.x + Self.pad + 22)
+                    canvas.font(Swift.max(5, Swift.min(7.5, 7.5 * room / Swift.max(canvas.width(label), 1))))
+                    canvas.text(label, x: r.x + Self.pad + 22, y: y + 7.5)
                     y += Self.rowHeight
                 }
                 let lines = hintLines(r.width)
@@ -122,6 +127,31 @@ extension MapRenderer {
                     canvas.text(line, x: r.x + Self.pad, y: y)
                 }
             })
+    }
+
+    /// The legend's sample of a category: a line, an area or a circle, as most of its works are drawn.
+    func swatch(_ canvas: Canvas, at p: (x: Double, y: Double), category: WorkCategory, works: [PrintMap.MapWork]) {
+        let lines = works.filter(\.geometry.isLineal).count, areas = works.filter(\.geometry.isPolygonal).count
+        let points = works.count - lines - areas
+        let cr = canvas.cr
+        if lines > points, lines >= areas {
+            for (colour, width) in [(category == .road ? "#ffffff" : "#1a1a1a", 2.6), (category.colour, 1.3)] {
+                cairo_move_to(cr, p.x - 7, p.y)
+                cairo_line_to(cr, p.x + 7, p.y)
+                canvas.colour(colour, alpha: colour == "#1a1a1a" ? 0.55 : 1)
+                canvas.line(width: width)
+                cairo_stroke(cr)
+            }
+        } else if areas > points {
+            canvas.rectangle(Rect(x: p.x - 6, y: p.y - 4, width: 12, height: 8))
+            canvas.colour(category.colour, alpha: 0.6)
+            cairo_fill_preserve(cr)
+            canvas.colour("#1a1a1a")
+            canvas.line(width: 0.6)
+            cairo_stroke(cr)
+        } else {
+            symbol(canvas, at: p, category: category, notBuilt: false)
+        }
     }
 
     func boundariesBlock(_ canvas: Canvas) -> Block {
