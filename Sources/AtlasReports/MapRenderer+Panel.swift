@@ -15,7 +15,7 @@ extension MapRenderer {
     static let pad = 6.0
 
     /// The legend, works and boundaries fill the columns from the left; the sources take the
-    /// rest of the last column (in portrait, the whole third column).
+    /// rest of the last column (in portrait, the columns left free).
     func drawPanel(_ canvas: Canvas) {
         var blocks = [legendBlock(canvas)]
         if !map.works.isEmpty { blocks.append(worksBlock(canvas)) }
@@ -35,9 +35,11 @@ extension MapRenderer {
             block.draw(rect)
             y = rect.maxY + MapLayout.gap / 2
         }
+        // In portrait the sources span every column the other blocks left empty.
         let last = layout.columns[layout.columns.count - 1]
+        let first = layout.columns.count > 1 ? layout.columns[column + 1] : last
         let top = layout.columns.count > 1 ? last.y : y
-        let rect = Rect(x: last.x, y: top, width: last.width, height: last.maxY - top)
+        let rect = Rect(x: first.x, y: top, width: last.maxX - first.x, height: last.maxY - top)
         canvas.box(rect)
         aboutBlock(canvas).draw(rect)
     }
