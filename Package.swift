@@ -34,6 +34,11 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
         .target(name: "AtlasModel"),
         .target(name: "AtlasSpatial", dependencies: ["AtlasModel"]),
         .target(name: "AtlasGeoJSON", dependencies: ["AtlasModel"]),
@@ -50,6 +55,10 @@ let package = Package(
         .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore", "AtlasGDAL"]),
         .target(name: "AtlasCoverage", dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore"]),
         .target(name: "AtlasExport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasCoverage", "AtlasGDAL"]),
+        // Printable maps drawn with cairo (PDF, PNG, SVG from one drawing).
+        .target(
+            name: "AtlasReports",
+            dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore", "AtlasCoverage", "AtlasExport", "CCairo"]),
         .target(
             name: "AtlasHTTP",
             dependencies: [
@@ -65,6 +74,7 @@ let package = Package(
             name: "AtlasCLI",
             dependencies: [
                 "AtlasModel", "AtlasGeoJSON", "AtlasStore", "AtlasImport", "AtlasCoverage", "AtlasExport", "AtlasHTTP",
+                "AtlasReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +101,9 @@ let package = Package(
             dependencies: ["AtlasExport", "AtlasGDAL", "AtlasImport", "AtlasCoverage", "AtlasStore", "AtlasTestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "AtlasReportsTests",
+            dependencies: ["AtlasReports", "AtlasExport", "AtlasImport", "AtlasStore", "AtlasModel", "AtlasTestSupport", "CCairo"]),
         .testTarget(name: "AtlasCLITests", dependencies: ["AtlasTestSupport", "AtlasCLI", "AtlasModel"], exclude: ["Help"]),
         .testTarget(
             name: "AtlasHTTPTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtlasImport
 import AtlasModel
+import AtlasReports
 import AtlasStore
 import Foundation
 
@@ -32,6 +33,10 @@ extension Atlas {
             (code, message) = (AtlasExitCode.dataProblems, refusal.description)
         case StoreError.moneyOverflow(let scope):
             (code, message) = (AtlasExitCode.dataProblems, StoreError.moneyOverflow(scope: scope).description)
+        case MapError.noData(let why):
+            (code, message) = (AtlasExitCode.dataProblems, why)
+        case let map as MapError:
+            (code, message) = (AtlasExitCode.runtime, map.description)
         case let store as StoreError:
             (code, message) = (AtlasExitCode.runtime, store.description)
         case let exit as ExitCode:

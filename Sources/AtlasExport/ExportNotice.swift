@@ -2,20 +2,25 @@ import AtlasStore
 
 /// What every exported file says about its data: the attributions and notices of the sources
 /// imported (joined as the GeoJSON export's `attribution` and `notice` members are).
-struct ExportNotice {
-    var title: String
-    var attribution: String?
-    var notice: String?
+public struct ExportNotice: Sendable {
+    public var title: String
+    public var attribution: String?
+    public var notice: String?
+    /// The sources' attributions and notices one by one, for a page that lists them.
+    public var attributions: [String] = []
+    public var notices: [String] = []
 
-    init(title: String, database: any AtlasDataStore) throws {
+    public init(title: String, database: any AtlasDataStore) throws {
         let provenance = try database.provenance()
         self.title = title
+        attributions = provenance.attributions
+        notices = provenance.notices
         attribution = provenance.attributions.isEmpty ? nil : provenance.attributions.joined(separator: "; ")
         notice = provenance.notices.isEmpty ? nil : provenance.notices.joined(separator: " | ")
     }
 
     /// One paragraph, for a layer's or a document's description.
-    var paragraph: String {
+    public var paragraph: String {
         ([title] + [attribution.map { "Attribution: \($0)" }, notice.map { "Notice: \($0)" }].compactMap { $0 })
             .joined(separator: ". ")
     }

@@ -1,18 +1,15 @@
-/// The web map's poverty choropleth (Maps/legend.js, `WA.indicators.poverty` and `WA.NO_DATA`;
-/// the commune style of Maps/map.js) for QGIS. Two definitions, because the web map is plain
-/// scripts the browser loads without a build step and the command line is one binary that must
-/// not need the Maps folder when it runs; `PovertyChoroplethTests` reads legend.js and fails when
-/// the breaks or colours here differ from it.
+/// The web map's poverty choropleth (`ChoroplethScale.poverty`, the commune style of
+/// Maps/map.js) for QGIS.
 enum PovertyChoropleth {
     /// Class i is [breaks[i-1], breaks[i]) in percent, as `WA.classOf` computes it.
-    static let breaksPercent = [5, 10, 20, 30]
+    static let breaksPercent = ChoroplethScale.poverty.breaks.map { Int($0) }
     /// YlOrRd (ColorBrewer), one colour per class.
-    static let palette = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
-    static let noData = "#b3b3b3"
+    static let palette = ChoroplethScale.poverty.palette
+    static let noData = ChoroplethScale.noData
     /// `communeStyle` in map.js: fillOpacity 0.85, outline #6f6f6f, weight 0.6 px, opacity 0.9.
     static let fillOpacity = 0.85
-    static let outline = "#6f6f6f"
-    static let outlineOpacity = 0.9
+    static let outline = ChoroplethScale.outline
+    static let outlineOpacity = ChoroplethScale.outlineOpacity
     static let outlineWidthPixels = 0.6
     static let field = "poverty_rate"
 

@@ -22,6 +22,7 @@ struct HelpTests {
         (["export"], "USAGE: worksatlas export <subcommand>"),
         (["export", "communes"], "--year"),
         (["export", "works"], "--output"),
+        (["map"], "poverty_rate, poverty_change (points a year since the first year with statistics) or coverage_CATEGORY"),
         (["units"], "--search"),
         (["sources"], "USAGE: worksatlas sources"),
     ]

@@ -107,14 +107,8 @@ struct ExportCommunes: ParsableCommand {
                 : "there are statistics for \(years.map(String.init).joined(separator: ", "))"
             Terminal.note("note: no statistics for \(chosenYear): households and poverty are empty; \(known)")
         }
-        var export = CommuneMapExport(year: chosenYear)
-        export.addCoverage(
-            try CoverageEngine(rules: try coverage.loadRules()).run(
-                on: db, asOf: coverage.asOfDate, statsYear: chosenYear))
-        export.addTargets(
-            CommuneTargetFields.compute(
-                stats: try db.allStatistics(), classifications: try db.allClassifications(),
-                communes: try db.units(kind: .commune), year: chosenYear))
+        let export = try CommuneMapExport.build(
+            on: db, year: chosenYear, rules: try coverage.loadRules(), asOf: coverage.asOfDate)
         let what = "communes (statistics of \(chosenYear))"
         if let gis = options.gisExporter(db) {
             options.done(try gis.writeCommunes(export, to: options.output), what)

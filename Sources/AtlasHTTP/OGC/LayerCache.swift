@@ -81,12 +81,7 @@ actor LayerCache {
     }
 
     static func buildCommunes(_ db: any AtlasDataStore, rules: CoverageRules, year: Int) throws -> [String: JSONObject] {
-        var export = CommuneMapExport(year: year)
-        export.addCoverage(try CoverageEngine(rules: rules).run(on: db, asOf: nil, statsYear: year))
-        export.addTargets(
-            CommuneTargetFields.compute(
-                stats: try db.allStatistics(), classifications: try db.allClassifications(),
-                communes: try db.units(kind: .commune), year: year))
+        let export = try CommuneMapExport.build(on: db, year: year, rules: rules)
         var result: [String: JSONObject] = [:]
         for commune in try db.communeSummaries(year: year) {
             result[commune.code] = JSONObject(uniqueKeysWithValues: export.properties(of: commune))
