@@ -13,6 +13,9 @@ struct SessionController: Sendable {
     /// The element of login.html that shows the failure; the server unhides it.
     static let hiddenError = #"<p id="login-error" class="wa-login-error" role="alert" data-i18n="loginFailed" hidden>"#
 
+    /// What every failed sign-in says, whatever was wrong.
+    static let failure = "Tên đăng nhập hoặc mật khẩu không đúng / wrong user name or password"
+
     var settings: SessionSettings { environment.options.sessions }
 
     @Sendable func login(_ request: Request, context: AtlasRequestContext) async throws -> Response {
@@ -79,10 +82,11 @@ struct SessionController: Sendable {
             ])
     }
 
-    /// The sign-in page again, its error shown (401: the request was not authenticated).
+    /// The sign-in page again, its error shown (401: the request was not authenticated); without
+    /// the page file (a --maps folder that lacks it), the same words as a problem.
     func failedPage() throws -> Response {
         guard let entry = pages.entries["/login"], let bytes = FileManager.default.contents(atPath: entry.file) else {
-            throw HTTPError(.notFound, message: "no such resource")
+            throw Problem.unauthorized(Self.failure)
         }
         let page = String(decoding: bytes, as: UTF8.self)
         guard page.contains(Self.hiddenError) else {
