@@ -227,6 +227,19 @@ import Testing
         }
     }
 
+    @Test func guessesSentSideBySideAreCountedBeforeTheyAreChecked() async throws {
+        let (world, options) = try Self.world(clock: TestClock())
+        try await world.test(options: options) { client in
+            // Twelve wrong passwords at once: only the limit's worth are checked, the rest wait
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for n in 0..<12 { group.addTask { try await client.signIn("c00001", "guess \(n)").status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == SignInThrottle.perUser.limit, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 12 - SignInThrottle.perUser.limit)
+        }
+    }
+
     @Test func failuresFromOneAddressAreThrottled() async throws {
         let (world, options) = try Self.world(clock: TestClock())
         try await world.test(options: options) { client in
@@ -300,6 +313,24 @@ import Testing
             try ProblemTests.expectProblem(response, status: .forbidden)
             #expect(response.headers[.setCookie] == nil)
         }
+    }
+
+    /// The Vietnamese words written in login.html (shown without script) are those of i18n.js,
+    /// and English has each of them too.
+    @Test func theSignInPageSaysWhatI18nSays() throws {
+        let page = try String(contentsOf: Self.repository.appendingPathComponent("Maps/login.html"), encoding: .utf8)
+        let script = try String(contentsOf: Self.repository.appendingPathComponent("Maps/i18n.js"), encoding: .utf8)
+        let vi = script.components(separatedBy: "    en: {")[0]
+        let en = script.components(separatedBy: "    en: {").dropFirst().first ?? ""
+        let keyed = page.matches(of: #/data-i18n="(\w+)"[^>]*>([^<]+)</#)
+        #expect(keyed.count >= 7)
+        for match in keyed {
+            let (key, text) = (String(match.1), String(match.2))
+            #expect(vi.contains("\(key): '\(text)'"), "login.html's \(key) is \"\(text)\", not i18n.js's")
+            #expect(en.contains("\(key): '"), "i18n.js has no English \(key)")
+        }
+        #expect(en.contains("userName: 'User name'") && en.contains("password: 'Password'"))
+        #expect(en.contains("signIn: 'Sign in'"))
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -27,7 +27,7 @@ struct SessionController: Sendable {
         let address = context.clientAddress ?? "-"
         let now = settings.clock.now()
         let throttle = environment.throttle
-        if let wait = throttle.retryAfter(user: name, address: address, now: now) {
+        if let wait = throttle.admit(user: name, address: address, now: now) {
             throw Problem(
                 .tooManyRequests, type: Problem.base + "too-many-sign-ins", title: "Too many failed sign-ins",
                 detail: "quá nhiều lần đăng nhập sai; thử lại sau \(wait) giây / too many failed sign-ins; try again in \(wait) s",
@@ -43,11 +43,10 @@ struct SessionController: Sendable {
             return PasswordHash.verify(password, against: stored)
         }
         guard matches else {
-            throttle.recordFailure(user: name, address: address, now: now)
             context.logger.info("sign-in refused", metadata: ["atlas.user": "\(name.prefix(64))", "atlas.address": "\(address)"])
             return try failedPage()
         }
-        throttle.recordSuccess(user: name)
+        throttle.recordSuccess(user: name, address: address)
         let (id, csrfToken) = SessionToken.generate()
         try await database.createSession(
             idHash: SessionToken.storedHash(of: id), csrfToken: csrfToken, userName: name,

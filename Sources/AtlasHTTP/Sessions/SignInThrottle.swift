@@ -3,8 +3,10 @@ import Synchronization
 
 /// Failed sign-ins, counted per user name and per client address. After `limit` failures (the
 /// earlier ones at most `window` apart) the key is refused for a while that doubles with each
-/// further failure: 1 minute, 2, 4 … up to an hour. A success clears its user name's count (not
-/// its address's). Each table holds at most `capacity` keys: idle ones go first, then the
+/// further failure: 1 minute, 2, 4 … up to an hour. An attempt counts as a failure from the
+/// moment it is let through (`admit`), so guesses sent side by side cannot all pass while the
+/// first ones are still being checked; a success takes its own count back and clears its user
+/// name's. Each table holds at most `capacity` keys: idle ones go first, then the
 /// longest quiet, so a flood of invented names cannot grow the memory.
 final class SignInThrottle: Sendable {
     struct Rule: Sendable {
@@ -30,12 +32,29 @@ final class SignInThrottle: Sendable {
     private let users = Mutex<[String: Entry]>([:])
     private let addresses = Mutex<[String: Entry]>([:])
 
+    /// Nil when `user` may try now from `address` (the attempt is then counted as a failure until
+    /// `recordSuccess`), else the seconds to wait.
+    func admit(user: String, address: String, now: Date) -> Int? {
+        let key = Self.key(user)
+        // Both tables held at once (always in this order), so the check and the count are one step.
+        return users.withLock { names in
+            addresses.withLock { places in
+                if let wait = Self.wait([names[key]?.lockedUntil, places[address]?.lockedUntil], now) { return wait }
+                Self.fail(&names, key, Self.perUser, now)
+                Self.fail(&places, address, Self.perAddress, now)
+                return nil
+            }
+        }
+    }
+
     /// Seconds to wait before `user` may try again from `address`, or nil when it may try now.
     func retryAfter(user: String, address: String, now: Date) -> Int? {
-        let waits = [
-            users.withLock { $0[Self.key(user)]?.lockedUntil },
-            addresses.withLock { $0[address]?.lockedUntil },
-        ].compactMap { $0 }.map { $0.timeIntervalSince(now) }.filter { $0 > 0 }
+        Self.wait(
+            [users.withLock { $0[Self.key(user)]?.lockedUntil }, addresses.withLock { $0[address]?.lockedUntil }], now)
+    }
+
+    private static func wait(_ locks: [Date?], _ now: Date) -> Int? {
+        let waits = locks.compactMap { $0 }.map { $0.timeIntervalSince(now) }.filter { $0 > 0 }
         return waits.max().map { Int($0.rounded(.up)) }
     }
 
@@ -44,8 +63,15 @@ final class SignInThrottle: Sendable {
         addresses.withLock { Self.fail(&$0, address, Self.perAddress, now) }
     }
 
-    func recordSuccess(user: String) {
+    /// Clears the name's count and takes back the failure `admit` counted for the address.
+    func recordSuccess(user: String, address: String) {
         _ = users.withLock { $0.removeValue(forKey: Self.key(user)) }
+        addresses.withLock { table in
+            guard var entry = table[address], entry.failures > 0 else { return }
+            entry.failures -= 1
+            if entry.failures < Self.perAddress.limit { entry.lockedUntil = .distantPast }
+            table[address] = entry
+        }
     }
 
     var keyCounts: (users: Int, addresses: Int) {
