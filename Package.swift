@@ -50,6 +50,8 @@ let package = Package(
                 "AtlasModel", "AtlasSpatial", "CSpatiaLite", "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // PBKDF2 for passwords (BoringSSL underneath, as Crypto's hashes).
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(name: "AtlasImport", dependencies: ["AtlasModel", "AtlasGeoJSON", "AtlasSpatial", "AtlasStore", "AtlasGDAL"]),

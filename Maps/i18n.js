@@ -105,7 +105,14 @@
       errNoCommunes: 'Máy chủ không trả về xã nào.',
       errNotGeoJSON: 'không phải GeoJSON FeatureCollection',
       errNetwork: 'lỗi mạng, máy chủ không trả lời',
-      currency: 'đồng'
+      currency: 'đồng',
+      // sign-in page
+      signInTitle: 'Đăng nhập cho cán bộ',
+      userName: 'Tên đăng nhập',
+      password: 'Mật khẩu',
+      signIn: 'Đăng nhập',
+      loginFailed: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      backToMap: 'Về bản đồ'
     },
     en: {
       title: 'Poverty and infrastructure works map',
@@ -203,7 +210,13 @@
       errNoCommunes: 'The server returned no communes.',
       errNotGeoJSON: 'not a GeoJSON FeatureCollection',
       errNetwork: 'network error, the server did not answer',
-      currency: 'VND'
+      currency: 'VND',
+      signInTitle: 'Officers sign in',
+      userName: 'User name',
+      password: 'Password',
+      signIn: 'Sign in',
+      loginFailed: 'Wrong user name or password.',
+      backToMap: 'Back to the map'
     }
   };
 

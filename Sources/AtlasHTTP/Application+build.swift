@@ -56,21 +56,27 @@ enum ConnectionLimits {
 }
 
 /// The routes: errors mapped to problem+json in one place (outermost), the map page's and
-/// Leaflet's allow-listed files, `/ogc` (OGC API – Features, public) and `/api` (bearer tokens).
+/// Leaflet's allow-listed files (the sign-in page among them), `/ogc` (OGC API – Features,
+/// public), `POST /login` and `/logout`, and `/api` (bearer tokens, or a session with its CSRF token).
 public func buildRouter(database: any AtlasDataStore, options: ServerOptions) -> Router<AtlasRequestContext> {
     let environment = ServerEnvironment(database: database, options: options)
     let router = Router(context: AtlasRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = RouteTable()
     router.add(middleware: ProblemMiddleware(routes: routes))
     router.add(middleware: RequestBodyMiddleware(routes: routes))
-    router.add(
-        middleware: PageFilesMiddleware(
-            files: PageFiles(mapsDirectory: options.mapsDirectory, leafletDirectory: options.leafletDirectory)))
+    let pages = PageFiles(mapsDirectory: options.mapsDirectory, leafletDirectory: options.leafletDirectory)
+    router.add(middleware: PageFilesMiddleware(files: pages, options: options))
     SiteController(environment: environment).addRoutes(to: router.group())
     let ogc = router.group("ogc")
     OGCController(environment: environment).addRoutes(to: ogc)
     ItemsController(environment: environment).addRoutes(to: ogc)
+    let sessionAuth = SessionAuthMiddleware(
+        database: database, settings: options.sessions, secureCookie: options.isBehindTLS)
+    let sessions = SessionController(environment: environment, pages: pages)
+    router.post("login", use: sessions.login)
+    router.group().add(middleware: sessionAuth).post("logout", use: sessions.logout)
     let api = router.group("api").add(middleware: BearerAuthMiddleware(database: database))
+        .add(middleware: sessionAuth).add(middleware: CSRFMiddleware(options: options))
     api.get("me", use: SiteController(environment: environment).me)
     WorksController(environment: environment).addRoutes(to: api)
     AuditController(environment: environment).addRoutes(to: api)

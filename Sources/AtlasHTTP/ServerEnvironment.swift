@@ -18,18 +18,26 @@ public struct ServerOptions: Sendable {
     public var rules: CoverageRules
     /// Seconds a request (head and body) may take to arrive, and a connection may sit idle.
     public var requestTimeout: Int
+    /// Sign-in sessions: idle and absolute expiry, and the clock they are judged by.
+    public var sessions: SessionSettings
 
     public init(
         mapsDirectory: String = "Maps", leafletDirectory: String = "/usr/share/javascript/leaflet",
-        tileURL: String? = nil, publicURL: String? = nil, rules: CoverageRules = .standard, requestTimeout: Int = 30
+        tileURL: String? = nil, publicURL: String? = nil, rules: CoverageRules = .standard, requestTimeout: Int = 30,
+        sessions: SessionSettings = SessionSettings()
     ) {
         self.requestTimeout = requestTimeout
+        self.sessions = sessions
         self.mapsDirectory = mapsDirectory
         self.leafletDirectory = leafletDirectory
         self.tileURL = tileURL
         self.publicURL = publicURL
         self.rules = rules
     }
+
+    /// Clients reach the server over TLS (it speaks plain HTTP itself, so only behind a proxy
+    /// whose --public-url is https): the session cookie is then marked `Secure`.
+    var isBehindTLS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
 }
 
 /// What every controller shares: the store, the options and the derived-layer cache.
@@ -37,6 +45,7 @@ struct ServerEnvironment: Sendable {
     let database: any AtlasDataStore
     let options: ServerOptions
     let layers: LayerCache
+    let throttle = SignInThrottle()
 
     init(database: any AtlasDataStore, options: ServerOptions) {
         self.database = database

@@ -148,7 +148,7 @@ extension AppDatabase {
                         id: r["id"], recordedAt: r["recordedAt"], actor: r["actor"], role: r["role"],
                         action: r["action"],
                         workId: r["workId"], subject: r["subject"], before: r["beforeJSON"], after: r["afterJSON"],
-                        entryHash: r["entryHash"]))
+                        via: r["via"], entryHash: r["entryHash"]))
             }
             return entries
         }
@@ -169,7 +169,7 @@ extension AppDatabase {
         try appendAudit(
             AuditChain.Content(
                 id: 0, previousHash: "", recordedAt: at, actor: actor.name, role: actor.role, action: action,
-                workId: workId, subject: subject, before: before, after: after),
+                workId: workId, subject: subject, before: before, after: after, via: actor.via),
             in: db)
     }
 

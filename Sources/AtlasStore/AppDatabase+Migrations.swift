@@ -64,6 +64,7 @@ extension AppDatabase {
             }
         }
         registerVintageMigration(&migrator)
+        registerSessionMigration(&migrator)
         return migrator
     }
 }

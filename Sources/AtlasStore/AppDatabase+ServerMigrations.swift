@@ -23,7 +23,33 @@ extension AppDatabase {
             try db.execute(sql: chainedAuditTriggersSQL)
         }
     }
+
+    /// Passwords and sign-in sessions for the officers' pages; registered last, after the vintages.
+    static func registerSessionMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("addPasswordsAndSessions") { db in
+            try db.execute(sql: addPasswordsAndSessionsSQL)
+        }
+    }
 }
+
+/// A user may have a password (PBKDF2, see `PasswordHash`) beside its token. A session row holds
+/// the SHA-256 of the cookie's id, never the id; it goes with its user (a re-added user starts
+/// with none). How a request reaches the server (a token or a session) is kept with each entry.
+private let addPasswordsAndSessionsSQL = """
+    ALTER TABLE user ADD COLUMN passwordHash TEXT;
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        idHash TEXT NOT NULL UNIQUE,
+        csrfToken TEXT NOT NULL,
+        createdAt TEXT NOT NULL,
+        lastSeenAt TEXT NOT NULL,
+        expiresAt TEXT NOT NULL,
+        address TEXT
+    );
+    CREATE INDEX session_user ON session(userId);
+    ALTER TABLE auditEntry ADD COLUMN via TEXT CHECK (via IS NULL OR via IN ('token', 'session'));
+    """
 
 /// Users hold one bearer token each: its first 16 hex digits in clear (to find the row) and a
 /// salted SHA-256 of the whole token. The audit log is append-only: triggers refuse any change.

@@ -38,20 +38,47 @@ extension AppDatabase {
         }
     }
 
-    /// Revokes a user's token at once, recording `user.revoke`.
+    /// Revokes a user's token and ends its sessions at once, recording `user.revoke`.
     public func revokeUser(name: String, by actor: AuditActor) throws {
         try dbWriter.write { db in
             let now = Self.timestamp()
             try db.execute(
                 sql: "UPDATE user SET revokedAt = ? WHERE name = ? AND revokedAt IS NULL", arguments: [now, name])
             guard db.changesCount == 1 else { throw UserError("no active user named \(name)") }
+            try db.execute(
+                sql: "DELETE FROM session WHERE userId = (SELECT id FROM user WHERE name = ?)", arguments: [name])
             try Self.insertAudit(
                 actor: actor, action: "user.revoke", workId: nil, subject: name, before: nil, after: nil, at: now,
                 in: db)
         }
     }
 
+    /// Sets an active user's password (`hash` from `PasswordHash.make`) and ends its sessions, so a
+    /// changed password locks out whoever knew the old one; the token is left as it is. Records
+    /// `user.passwd` (without the hash).
+    public func setPassword(name: String, hash: String, by actor: AuditActor) throws {
+        try dbWriter.write { db in
+            try db.execute(
+                sql: "UPDATE user SET passwordHash = ? WHERE name = ? AND revokedAt IS NULL", arguments: [hash, name])
+            guard db.changesCount == 1 else { throw UserError("no active user named \(name)") }
+            try db.execute(
+                sql: "DELETE FROM session WHERE userId = (SELECT id FROM user WHERE name = ?)", arguments: [name])
+            try Self.insertAudit(
+                actor: actor, action: "user.passwd", workId: nil, subject: name, before: nil, after: nil,
+                at: Self.timestamp(), in: db)
+        }
+    }
+
     // MARK: Reads
+
+    /// The stored password hash of an active user (nil: no such user, revoked, or no password set).
+    public func passwordHash(ofActiveUser name: String) async throws -> String? {
+        try await dbWriter.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT passwordHash FROM user WHERE name = ? AND revokedAt IS NULL",
+                arguments: [name.precomposedStringWithCanonicalMapping])
+        }
+    }
 
     /// Every user, active and revoked, by name.
     public func users() throws -> [UserRecord] {

@@ -47,7 +47,7 @@ enum CLI {
     /// Runs `worksatlas arguments…` in `directory` with `WORKSATLAS_DB` unset unless given.
     /// Output goes to files, so a chatty command cannot block on a full pipe.
     static func run(
-        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: String? = nil
     ) throws
         -> Result
     {
@@ -73,7 +73,13 @@ enum CLI {
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let file = directory.appendingPathComponent("stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try outHandle.close()
@@ -108,8 +114,8 @@ struct Workspace {
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
-        try CLI.run(arguments, in: directory, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> CLI.Result {
+        try CLI.run(arguments, in: directory, environment: environment, input: input)
     }
 
     /// Imports the units and villages into `database`, expecting success.

@@ -8,7 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the map page, OGC API – Features (/ogc) and the officers' works API (/api).",
         discussion: """
             Reads go on while a write or an import runs (WAL). Writes need a bearer token from \
-            `worksatlas users add`. Nothing is fetched from other hosts: Leaflet comes from --leaflet and \
+            `worksatlas users add`, or signing in at /login with a password from `worksatlas users passwd` \
+            (then every write also carries the session's CSRF token). Nothing is fetched from other hosts: Leaflet comes from --leaflet and \
             background tiles only when --tiles is given.
             """)
 
@@ -32,6 +33,14 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("request-timeout"),
         help: "Seconds a request may take to arrive, and a connection may stay idle, before it is closed.")
     var requestTimeout: Int = 30
+    @Option(
+        name: .customLong("session-idle"),
+        help: "Minutes without a request after which a sign-in session ends.")
+    var sessionIdle: Int = 30
+    @Option(
+        name: .customLong("session-lifetime"),
+        help: "Hours after signing in at which a session ends, however busy (the cookie is Secure when --public-url is https).")
+    var sessionLifetime: Int = 12
 
     func validate() throws {
         guard (0...65535).contains(port) else {
@@ -45,6 +54,13 @@ struct Serve: AsyncParsableCommand {
         }
         guard (1...3600).contains(requestTimeout) else {
             throw ValidationError("--request-timeout must be between 1 and 3600 seconds, got \(requestTimeout)")
+        }
+        guard (1...24 * 60).contains(sessionIdle) else {
+            throw ValidationError("--session-idle must be between 1 and 1440 minutes, got \(sessionIdle)")
+        }
+        guard (1...24 * 30).contains(sessionLifetime), sessionLifetime * 60 >= sessionIdle else {
+            throw ValidationError(
+                "--session-lifetime must be between 1 and 720 hours and not shorter than --session-idle, got \(sessionLifetime)")
         }
         if let rules, !FileManager.default.fileExists(atPath: rules) {
             throw ValidationError("no such rules file: \(rules)")
@@ -66,7 +82,8 @@ struct Serve: AsyncParsableCommand {
         let options = ServerOptions(
             mapsDirectory: maps, leafletDirectory: leaflet, tileURL: tiles, publicURL: publicURL,
             rules: try rules.map(CoverageOptions.load) ?? .standard,
-            requestTimeout: requestTimeout)
+            requestTimeout: requestTimeout,
+            sessions: SessionSettings(idleTimeout: sessionIdle * 60, lifetime: sessionLifetime * 3600))
         let arguments = ServerArguments(host: host, port: port, databasePath: database.resolvedPath, options: options)
         let host = host
         let app = try buildApplication(arguments) { port in

@@ -4,8 +4,8 @@ import Foundation
 
 struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the users of the works API and their bearer tokens.",
-        subcommands: [UsersAdd.self, UsersRevoke.self, UsersList.self])
+        abstract: "Manage the users of the works API, their bearer tokens and their passwords.",
+        subcommands: [UsersAdd.self, UsersPasswd.self, UsersRevoke.self, UsersList.self])
 
     /// Who runs the command, for the audit log.
     static var cliActor: AuditActor {
@@ -47,7 +47,8 @@ struct UsersAdd: ParsableCommand {
 
 struct UsersRevoke: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "revoke", abstract: "Revoke a user's token at once (the user stays in the audit log).")
+        commandName: "revoke",
+        abstract: "Revoke a user's token and end its sessions at once (the user stays in the audit log).")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "User name.") var name: String

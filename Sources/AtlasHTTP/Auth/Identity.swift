@@ -1,18 +1,25 @@
 import AtlasStore
 
-/// Who is asking: nil in the request context means an anonymous viewer (read-only).
+/// Who is asking: nil in the request context means an anonymous viewer (read-only). `via` says
+/// how: a bearer token or a sign-in session; the scopes are the same either way.
 public struct Identity: Hashable, Sendable {
+    public enum Via: String, Sendable {
+        case token, session
+    }
+
     public var name: String
     public var role: UserRole
     public var unitCode: String?
+    public var via: Via
 
-    public init(name: String, role: UserRole, unitCode: String?) {
+    public init(name: String, role: UserRole, unitCode: String?, via: Via = .token) {
         self.name = name
         self.role = role
         self.unitCode = unitCode
+        self.via = via
     }
 
-    var actor: AuditActor { AuditActor(name: name, role: role.rawValue) }
+    var actor: AuditActor { AuditActor(name: name, role: role.rawValue, via: via.rawValue) }
 
     /// True when a work lying at `place` is inside this editor's unit (admins: everywhere).
     func covers(_ place: WorkPlace) -> Bool {
@@ -41,7 +48,8 @@ extension Optional where Wrapped == Identity {
     /// The identity of a request that needs one of `roles`: 401 without a token, 403 with another role.
     func require(_ roles: Set<UserRole>, to what: String) throws -> Identity {
         guard let identity = self else {
-            throw Problem.unauthorized("\(what) needs a bearer token (Authorization: Bearer <token>)")
+            throw Problem.unauthorized(
+                "\(what) needs a bearer token (Authorization: Bearer <token>) or signing in at /login")
         }
         guard roles.contains(identity.role) else {
             throw Problem.forbidden("role \(identity.role.rawValue) may not \(what)")

@@ -42,6 +42,7 @@ struct AuditController: Sendable {
             "role": e.role.map(JSONValue.string) ?? .null, "action": .string(e.action),
             "work_id": e.workId.map(JSONValue.string) ?? .null, "subject": e.subject.map(JSONValue.string) ?? .null,
             "before": document(e.before), "after": document(e.after),
+            "via": e.via.map(JSONValue.string) ?? .null,
         ]
     }
 }

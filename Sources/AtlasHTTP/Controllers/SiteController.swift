@@ -58,13 +58,18 @@ struct SiteController: Sendable {
         }
     }
 
-    /// `GET /api/me`: the caller's name, role and unit (anonymous: the viewer role).
+    /// `GET /api/me`: the caller's name, role and unit (anonymous: the viewer role), how it signed
+    /// (`token` or `session`), and for a session the CSRF token its page sends with every write.
     @Sendable func me(_ request: Request, context: AtlasRequestContext) throws -> Response {
         _ = try QueryParameters(request.uri.query, allowed: [])
-        guard let identity = context.identity else { return .json(["name": .null, "role": "viewer", "unit": .null]) }
-        return .json([
-            "name": .string(identity.name), "role": .string(identity.role.rawValue),
-            "unit": identity.unitCode.map(JSONValue.string) ?? .null,
-        ])
+        guard let identity = context.identity else {
+            return .json(["name": .null, "role": "viewer", "unit": .null, "via": .null, "csrf_token": .null])
+        }
+        return .json(
+            [
+                "name": .string(identity.name), "role": .string(identity.role.rawValue),
+                "unit": identity.unitCode.map(JSONValue.string) ?? .null, "via": .string(identity.via.rawValue),
+                "csrf_token": context.session.map { .string($0.csrfToken) } ?? .null,
+            ], headers: [.cacheControl: "no-store"])
     }
 }

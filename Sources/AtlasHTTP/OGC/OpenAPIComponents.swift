@@ -265,7 +265,8 @@ enum OpenAPIComponents {
         for (code, text) in [
             ("400", "Bad request"), ("401", "Authentication required"), ("403", "Not allowed"),
             ("404", "Not found"), ("409", "Conflict"), ("413", "Request body too large"),
-            ("422", "Invalid data"), ("500", "Internal error"),
+            ("415", "Unsupported media type"), ("422", "Invalid data"), ("429", "Too many failed sign-ins"),
+            ("500", "Internal error"),
         ] {
             r["Problem" + code] = [
                 "description": .string(text),

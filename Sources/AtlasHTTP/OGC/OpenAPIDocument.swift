@@ -54,8 +54,22 @@ enum OpenAPIDocument {
             "A unit's predecessors and successors, and its poverty rate every year on its own units", tag: "Units",
             schema: "UnitHistory", parameters: ["code", "units"], notFound: true)
         paths["/api/me"] = get(
-            "Who the bearer token belongs to (without one: the viewer role)", tag: "Officers", schema: nil,
-            parameters: [])
+            "Who the bearer token or session belongs to (without one: the viewer role), and a session's CSRF token",
+            tag: "Officers", schema: nil, parameters: [])
+        paths["/login"] = [
+            "get": [
+                "summary": "The sign-in page", "tags": ["Officers"],
+                "responses": ["200": ["description": "The form", "content": ["text/html": ["schema": ["type": "string"]]]]],
+            ],
+            "post": form(
+                "Sign in: 303 to the map with the session cookie; a failure shows the form again (401)",
+                fields: ["username", "password"], codes: ["401", "403", "415", "429"]),
+        ]
+        paths["/logout"] = [
+            "post": form(
+                "Sign out: ends the session (its CSRF token as X-CSRF-Token or csrf_token), 303 to /login",
+                fields: ["csrf_token"], codes: ["403", "415"])
+        ]
         paths["/health"] = get("Health of the server and its database", tag: "Site", schema: nil, parameters: [])
         paths["/config.json"] = get("Settings of the map page", tag: "Site", schema: nil, parameters: [])
         paths["/vocabulary.js"] = get(
@@ -106,6 +120,22 @@ enum OpenAPIDocument {
                 "parameters": .array(parameters.map { ref("parameters", $0) }),
                 "responses": responses(["200": ok(schema, mediaType)], codes: codes),
             ]
+        ]
+    }
+
+    /// A form post answered with a redirect (303).
+    static func form(_ summary: String, fields: [String], codes: [String]) -> JSONValue {
+        var properties = JSONObject()
+        for field in fields { properties[field] = ["type": "string"] }
+        return [
+            "summary": .string(summary), "tags": ["Officers"],
+            "requestBody": [
+                "required": true,
+                "content": [
+                    "application/x-www-form-urlencoded": ["schema": ["type": "object", "properties": .object(properties)]]
+                ],
+            ],
+            "responses": responses(["303": ["description": "Redirect"]], codes: codes),
         ]
     }
 

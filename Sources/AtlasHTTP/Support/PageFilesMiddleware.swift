@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The map page's own files, and nothing else: each URL path below is mapped to one file named
@@ -17,12 +18,13 @@ struct PageFiles: Sendable {
         var entries: [String: Entry] = [:]
         let page = [
             "index.html", "app.js", "chart.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js",
-            "style.css",
+            "style.css", "login.html", "login.js",
         ]
         for name in page {
             entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))
         }
         entries["/"] = entries["/index.html"]
+        entries["/login"] = entries["/login.html"]
         let leaflet = [
             "leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png", "images/marker-icon.png",
             "images/marker-icon-2x.png", "images/marker-shadow.png",
@@ -32,6 +34,24 @@ struct PageFiles: Sendable {
                 file: leafletDirectory + "/" + name, contentType: Self.type(of: name))
         }
         self.entries = entries
+    }
+
+    /// The headers of a page file: its type, no caching without asking, and the policy that keeps
+    /// the page to this server: scripts, styles and requests only from here, no inline script, no
+    /// plugins, no framing, forms posted only here; images also from the tile server when set.
+    static func headers(contentType: String, length: Int, options: ServerOptions) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: contentType, .cacheControl: "no-cache"]
+        headers[.contentLength] = String(length)
+        headers[.contentSecurityPolicy] = contentSecurityPolicy(tileURL: options.tileURL)
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        return headers
+    }
+
+    static func contentSecurityPolicy(tileURL: String?) -> String {
+        let tiles = tileURL.map { " " + CSRFCheck.originPart(of: $0) } ?? ""
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:\(tiles); "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
     }
 
     static func type(of name: String) -> String {
@@ -45,6 +65,7 @@ struct PageFiles: Sendable {
 /// Answers GET and HEAD for the allow-listed page files; every other request goes on to the router.
 struct PageFilesMiddleware<Context: RequestContext>: RouterMiddleware {
     let files: PageFiles
+    let options: ServerOptions
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -59,8 +80,7 @@ struct PageFilesMiddleware<Context: RequestContext>: RouterMiddleware {
             attributes[.type] as? FileAttributeType == .typeRegular,
             let bytes = FileManager.default.contents(atPath: entry.file)
         else { throw HTTPError(.notFound, message: "no such resource") }
-        var headers: HTTPFields = [.contentType: entry.contentType, .cacheControl: "no-cache"]
-        headers[.contentLength] = String(bytes.count)
+        let headers = PageFiles.headers(contentType: entry.contentType, length: bytes.count, options: options)
         let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         return Response(status: .ok, headers: headers, body: body)
     }

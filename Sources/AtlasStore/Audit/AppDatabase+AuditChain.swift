@@ -5,7 +5,7 @@ extension AuditChain.Content {
         self.init(
             id: row["id"], previousHash: row["previousHash"] ?? "", recordedAt: row["recordedAt"], actor: row["actor"],
             role: row["role"], action: row["action"], workId: row["workId"], subject: row["subject"],
-            before: row["beforeJSON"], after: row["afterJSON"])
+            before: row["beforeJSON"], after: row["afterJSON"], via: row["via"])
     }
 }
 
@@ -20,10 +20,10 @@ extension AppDatabase {
         try db.execute(
             literal: """
                 INSERT INTO auditEntry (id, recordedAt, actor, role, action, workId, subject, beforeJSON, afterJSON,
-                                        previousHash, entryHash)
+                                        previousHash, entryHash, via)
                 VALUES (\(content.id), \(content.recordedAt), \(content.actor), \(content.role), \(content.action),
                         \(content.workId), \(content.subject), \(content.before), \(content.after),
-                        \(content.previousHash), \(hash))
+                        \(content.previousHash), \(hash), \(content.via))
                 """)
     }
 

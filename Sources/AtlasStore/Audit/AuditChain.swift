@@ -19,6 +19,8 @@ public enum AuditChain {
         var subject: String?
         var before: String?
         var after: String?
+        /// Hashed only when set, so entries from before the column keep their hashes.
+        var via: String? = nil
     }
 
     /// Hex SHA-256 of the content in an unambiguous encoding: each field as its UTF-8 byte count,
@@ -37,6 +39,7 @@ public enum AuditChain {
         ] {
             field(text)
         }
+        if let via = c.via { field(via) }
         return SHA256Hex.digest(bytes)
     }
 }

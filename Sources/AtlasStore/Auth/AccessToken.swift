@@ -29,12 +29,7 @@ public enum AccessToken {
 
     /// Compares the token's hash with the stored one in time independent of where they differ.
     public static func matches(_ token: String, _ credential: TokenCredential) -> Bool {
-        let a = Array(hash(token, salt: credential.salt).utf8)
-        let b = Array(credential.hash.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for i in a.indices { difference |= a[i] ^ b[i] }
-        return difference == 0
+        SHA256Hex.equal(hash(token, salt: credential.salt), credential.hash)
     }
 
     private static func randomBytes(_ count: Int, using generator: inout SystemRandomNumberGenerator) -> [UInt8] {
@@ -42,9 +37,18 @@ public enum AccessToken {
     }
 }
 
-/// SHA-256 (swift-crypto) as lower-case hex: the token hashes and the audit chain.
+/// SHA-256 (swift-crypto) as lower-case hex: the token and session hashes and the audit chain.
 public enum SHA256Hex {
     public static func digest(_ bytes: [UInt8]) -> String { hex(Array(SHA256.hash(data: bytes))) }
+
+    /// Compares two hex strings (digests, tokens) in time independent of where they differ.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
+    }
 
     static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -1,13 +1,16 @@
 import Foundation
 
-/// Who makes a change: a user name (or "cli:<login>") and its role.
+/// Who makes a change: a user name (or "cli:<login>") and its role, and for the server how the
+/// request was signed (`token` or `session`; nil on the command line).
 public struct AuditActor: Hashable, Sendable {
     public var name: String
     public var role: String?
+    public var via: String?
 
-    public init(name: String, role: String?) {
+    public init(name: String, role: String?, via: String? = nil) {
         self.name = name
         self.role = role
+        self.via = via
     }
 
     /// Whoever runs the command line on this machine (the OS user).
@@ -32,6 +35,8 @@ public struct AuditEntry: Hashable, Sendable {
     /// JSON text of the value before and after (a GeoJSON Feature for works).
     public var before: String?
     public var after: String?
+    /// How a server request was signed: `token` or `session` (nil: the command line, or older entries).
+    public var via: String? = nil
     /// This entry's link in the hash chain (see `AuditChain`).
     public var entryHash: String? = nil
 }

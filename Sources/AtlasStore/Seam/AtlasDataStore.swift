@@ -1,4 +1,5 @@
 import AtlasModel
+import Foundation
 
 /// The store as the rest of WorksAtlas sees it: the queries and writes the importer, the
 /// coverage engine, the exports and the server need, and nothing of SQLite. `AppDatabase` (one
@@ -67,6 +68,16 @@ public protocol AtlasDataStore: Sendable {
     ) throws
         -> [AuditEntry]
     func activeUser(tokenPrefix prefix: String) async throws -> UserRecord?
+
+    // MARK: Sign-in sessions
+    func passwordHash(ofActiveUser name: String) async throws -> String?
+    func createSession(
+        idHash: String, csrfToken: String, userName: String, address: String?, now: Date, expiresAt: Date,
+        idleSince: Date, maximumPerUser: Int
+    ) async throws
+    func session(idHash: String) async throws -> SessionRecord?
+    func touchSession(idHash: String, at now: Date) async throws
+    func deleteSession(idHash: String) async throws
 
     // MARK: Feature queries (OGC API), with a time limit in seconds
     func workIDs(
