@@ -26,16 +26,29 @@ extension OfficeTable {
         return WorkColumns.column(forHeader: rest) == nil ? header : rest
     }
 
-    /// A GIS layer: its attribute fields are the header, each feature a row with its geometry.
+    /// Formats whose layers are parts of one whole: a GeoPackage of one layer per geometry type
+    /// (as `export works` writes it), a KML of folders. Without `--sheet` all their layers are read.
+    static let formatsReadWhole: Set<VectorFormat> = [.gpkg, .kml, .kmz]
+
+    /// A GIS file's features: the attribute fields are the header (the union, in order, when
+    /// several layers are read), each feature a row with its geometry.
     static func layer(
         _ dataset: VectorDataset, named: String?, srid fallback: Int32, what rows: String = "works",
         withoutGeometry: String = "a work needs a geometry"
     ) throws(ImportFailure) -> OfficeTable {
-        let layer = try chooseLayer(
+        let first = try chooseLayer(
             dataset, named: named, what: "layer", skipping: dataset.format == .gpx ? gpxVertexLayers : [])
-        let headers = dataset.format == .gpx ? layer.fieldNames.map(gpxExtensionName) : layer.fieldNames
-        let nameColumn = headers.firstIndex { $0.lowercased() == "name" }
-        var table = OfficeTable(headers: headers, rows: [], headerLocation: "layer \"\(layer.name)\"")
+        let layers =
+            named == nil && formatsReadWhole.contains(dataset.format)
+            ? dataset.layers.filter { $0.featureCount > 0 } : [first]
+        func headers(_ layer: VectorLayer) -> [String] {
+            dataset.format == .gpx ? layer.fieldNames.map(gpxExtensionName) : layer.fieldNames
+        }
+        var union: [String] = []
+        for layer in layers { for header in headers(layer) where !union.contains(header) { union.append(header) } }
+        let nameColumn = union.firstIndex { $0.lowercased() == "name" }
+        var table = OfficeTable(
+            headers: union, rows: [], headerLocation: layers.map { "layer \"\($0.name)\"" }.joined(separator: ", "))
         table.hasGeometry = true
         switch dataset.format {
         case .gpx: table.formatFields = Set(gpxFields.map(WorkColumns.key))
@@ -43,25 +56,43 @@ extension OfficeTable {
         default: break
         }
         let what = dataset.format == .kml || dataset.format == .kmz ? "placemark" : "feature"
-        do {
-            try layer.forEachFeature { feature in
-                let name = nameColumn.flatMap { feature.values[$0].text }.map { $0.trimmedASCIISpaces } ?? ""
-                let location =
-                    !name.isEmpty && nameColumn != nil && what == "placemark"
-                    ? "placemark \"\(name)\" (feature \(feature.index))"
-                    : "feature \(feature.index) (FID \(feature.fid))"
-                table.rows.append(
-                    Row(
-                        location: location, cells: feature.values, geometry: feature.geometry,
-                        geometryProblem: feature.geometryProblem ?? (feature.geometry == nil ? withoutGeometry : nil)))
+        var srid: (code: Int32, note: String, layer: String)?
+        for layer in layers {
+            let positions = headers(layer).map { union.firstIndex(of: $0)! }
+            let prefix = layers.count > 1 ? "layer \"\(layer.name)\" " : ""
+            let before = table.rows.count
+            do {
+                try layer.forEachFeature { feature in
+                    var cells = [VectorValue](repeating: .null, count: union.count)
+                    for (value, position) in zip(feature.values, positions) { cells[position] = value }
+                    let name = nameColumn.flatMap { cells[$0].text }.map { $0.trimmedASCIISpaces } ?? ""
+                    let location =
+                        !name.isEmpty && what == "placemark"
+                        ? "placemark \"\(name)\" (\(prefix)feature \(feature.index))"
+                        : "\(prefix)feature \(feature.index) (FID \(feature.fid))"
+                    table.rows.append(
+                        Row(
+                            location: location, cells: cells, geometry: feature.geometry,
+                            geometryProblem: feature.geometryProblem
+                                ?? (feature.geometry == nil ? withoutGeometry : nil)))
+                }
+            } catch {
+                throw ImportFailure(file: dataset.path, problems: [.file("\(error)")])
             }
-        } catch {
-            throw ImportFailure(file: dataset.path, problems: [.file("\(error)")])
+            table.notes.append("read layer \"\(layer.name)\" (\(table.rows.count - before) features)")
+            let (code, note) = try layer.inputSRID(fallback: fallback, file: dataset.path, what: rows)
+            if let srid, srid.code != code {
+                throw ImportFailure(
+                    file: dataset.path,
+                    problems: [
+                        .file(
+                            "layer \"\(layer.name)\" is in EPSG:\(code) but layer \"\(srid.layer)\" in EPSG:\(srid.code); read one at a time with --sheet")
+                    ])
+            }
+            srid = srid ?? (code, note, layer.name)
         }
-        table.notes.append("read layer \"\(layer.name)\" (\(table.rows.count) features)")
-        let (srid, note) = try layer.inputSRID(fallback: fallback, file: dataset.path, what: rows)
-        table.srid = srid
-        table.notes.append(note)
+        table.srid = srid?.code
+        if let srid { table.notes.append(srid.note) }
         return table
     }
 }

@@ -14,7 +14,7 @@ import Testing
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let update = ProcessInfo.processInfo.environment["WORKSATLAS_UPDATE_GOLDEN"] == "1"
 
-    static func world() throws -> (AppDatabase, URL) {
+    static func world(works: Bool = true) throws -> (AppDatabase, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "atlas-golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,7 +24,7 @@ import Testing
         _ = try importer.importVillages(from: SmallWorld.url("villages.csv"))
         _ = try importer.importStatistics(from: SmallWorld.url("stats.csv"))
         _ = try importer.importClassifications(from: SmallWorld.url("classifications.csv"))
-        _ = try importer.importWorks(from: SmallWorld.url("works.geojson"))
+        if works { _ = try importer.importWorks(from: SmallWorld.url("works.geojson")) }
         return (database, directory)
     }
 

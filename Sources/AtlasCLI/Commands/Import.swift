@@ -66,6 +66,10 @@ extension ImportSubcommand {
     func unitsSeen(_ database: AppDatabase) throws -> AppDatabase { database }
 }
 
+/// What `--sheet` reads, for every import that takes it.
+let sheetHelp =
+    "Sheet of a workbook or layer of a GIS file to read (default: the first with rows; every layer of a GeoPackage or KML)."
+
 /// `--srid N`: the coordinate system of the input.
 struct SRIDOption: ParsableArguments {
     @Option(help: "EPSG code of the input coordinates: \(SpatialReference.acceptedList).")
@@ -142,8 +146,7 @@ struct ImportVillages: ImportSubcommand {
     @OptionGroup var units: UnitsOption
     @Option(help: "File format: \(Importer.villageFormatNames.joined(separator: ", ")) (default: from the extension).")
     var format: String?
-    @Option(help: "Sheet of a workbook or layer of a GIS file to read (default: the first with rows).")
-    var sheet: String?
+    @Option(help: ArgumentHelp(sheetHelp)) var sheet: String?
 
     func validate() throws {
         if let format, !Importer.villageFormatNames.contains(format.lowercased()) {
@@ -196,8 +199,7 @@ struct ImportWorks: ImportSubcommand {
     @OptionGroup var srid: SRIDOption
     @Option(help: "File format: \(WorkFileOptions.formatNames.joined(separator: ", ")) (default: from the extension).")
     var format: String?
-    @Option(help: "Sheet of a workbook or layer of a GIS file to read (default: the first with rows).")
-    var sheet: String?
+    @Option(help: ArgumentHelp(sheetHelp)) var sheet: String?
     @Option(help: "A CSV file \"header,field\" mapping this file's header names to works fields (- ignores a column).")
     var columns: String?
     @Option(help: "Values for fields the file has no column for, e.g. programme=135,category=road.")
