@@ -74,7 +74,9 @@ public func buildRouter(database: any AtlasDataStore, options: ServerOptions) ->
         database: database, settings: options.sessions, secureCookie: options.isBehindTLS)
     let sessions = SessionController(environment: environment, pages: pages)
     router.post("login", use: sessions.login)
-    router.group().add(middleware: sessionAuth).post("logout", use: sessions.logout)
+    var signingOut = sessionAuth
+    signingOut.endedSessionIsAnonymous = true
+    router.group().add(middleware: signingOut).post("logout", use: sessions.logout)
     let api = router.group("api").add(middleware: BearerAuthMiddleware(database: database))
         .add(middleware: sessionAuth).add(middleware: CSRFMiddleware(options: options))
     api.get("me", use: SiteController(environment: environment).me)

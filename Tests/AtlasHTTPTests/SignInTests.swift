@@ -162,6 +162,24 @@ import Testing
         }
     }
 
+    @Test func signingOutOfAnEndedSessionLandsOnTheSignInPage() async throws {
+        let clock = TestClock()
+        let (world, options) = try Self.world(clock: clock, idle: 30 * 60)
+        try await world.test(options: options) { client in
+            let session = try await client.session("c00001", Self.password)
+            clock.advance(minutes: 31)
+            // The officer comes back to a page left open and presses "Đăng xuất"
+            let out = try await client.execute(
+                uri: "/logout", method: .post,
+                headers: [.cookie: "worksatlas_session=\(session.id)", .contentType: FormFields.mediaType],
+                body: ByteBuffer(string: "csrf_token=\(session.csrf)"))
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.location] == "/login")
+            #expect(out.headers[.setCookie]?.hasPrefix("worksatlas_session=; Path=/; Max-Age=0") == true)
+            #expect(try await world.database.sessionCount() == 0)
+        }
+    }
+
     @Test func aBusySessionEndsAtItsLifetime() async throws {
         let clock = TestClock()
         let (world, options) = try Self.world(clock: clock, idle: 30 * 60, lifetime: 3600)

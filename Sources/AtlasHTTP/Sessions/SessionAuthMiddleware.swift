@@ -4,12 +4,14 @@ import Hummingbird
 
 /// Reads the session cookie into the context when the request has no bearer token (a token
 /// wins: a page on another site cannot set `Authorization`). A cookie that names no live
-/// session is a 401 that clears it, so the page knows to sign in again.
+/// session is a 401 that clears it, so the page knows to sign in again — except where an ended
+/// session is as good as none (signing out: the officer lands on the sign-in page either way).
 struct SessionAuthMiddleware: RouterMiddleware {
     typealias Context = AtlasRequestContext
     let database: any AtlasDataStore
     let settings: SessionSettings
     let secureCookie: Bool
+    var endedSessionIsAnonymous = false
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -22,11 +24,13 @@ struct SessionAuthMiddleware: RouterMiddleware {
         let idHash = SessionToken.storedHash(of: id)
         let now = settings.clock.now()
         guard SessionToken.isWellFormed(id), let session = try await database.session(idHash: idHash) else {
+            if endedSessionIsAnonymous { return try await next(request, context) }
             throw ended("the session is unknown or has ended; sign in again at /login")
         }
         let idle = now.timeIntervalSince(session.lastSeenAt) >= TimeInterval(settings.idleTimeout)
         guard now < session.expiresAt, !idle else {
             try await database.deleteSession(idHash: idHash)
+            if endedSessionIsAnonymous { return try await next(request, context) }
             throw ended("the session has expired; sign in again at /login")
         }
         if now.timeIntervalSince(session.lastSeenAt) >= TimeInterval(SessionSettings.touchInterval) {
