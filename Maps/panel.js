@@ -73,6 +73,9 @@
         [t('planned'), WA.fmtVND(p.planned_vnd)],
         [t('disbursed'), WA.fmtVND(p.disbursed_vnd) + share]
       ]));
+      split(body, p, 'byProgramme', 'programme', 'planned_programme_', 'disbursed_programme_');
+      split(body, p, 'bySource', 'source', 'planned_source_', 'disbursed_source_');
+      roads(body, p);
     },
 
     showWork: function (body, p, ctx) {
@@ -156,6 +159,33 @@
         el('span', { className: 'wa-muted' }, [' — ' + how + ', ' + WA.fmtDate(s.effective_on)])
       ]);
     }));
+  }
+
+  // Planned and disbursed per programme or per source, only the groups with money.
+  function split(body, p, heading, group, plannedPrefix, disbursedPrefix) {
+    var codes = WA.termOrder(group).concat(group === 'source' ? ['unspecified'] : []);
+    var rows = codes.filter(function (c) {
+      return p[plannedPrefix + c + '_vnd'] > 0 || p[disbursedPrefix + c + '_vnd'] > 0;
+    }).map(function (c) {
+      var label = c === 'unspecified' ? '—' : WA.term(group, c);
+      return [label, WA.fmtVND(p[plannedPrefix + c + '_vnd']) + ' / ' + WA.fmtVND(p[disbursedPrefix + c + '_vnd'])];
+    });
+    if (!rows.length) return;
+    body.appendChild(el('h4', null, [t(heading) + ' (' + t('planned') + ' / ' + t('disbursed') + ')']));
+    body.appendChild(table(rows, 'wa-compact'));
+  }
+
+  // Built road length by surface, in km, and the hardened share (the new-rural criterion).
+  function roads(body, p) {
+    body.appendChild(el('h3', null, [t('roads')]));
+    if (!(p.road_length_m > 0)) { body.appendChild(el('p', { className: 'wa-muted' }, [t('noRoads')])); return; }
+    var km = function (m) { return WA.fmtNumber((m || 0) / 1000, 2); };
+    var rows = WA.termOrder('surface').filter(function (s) { return p['road_length_' + s + '_m'] > 0; })
+      .map(function (s) { return [WA.term('surface', s), km(p['road_length_' + s + '_m'])]; });
+    if (p.road_length_unknown_surface_m > 0) rows.push([t('surfaceUnknown'), km(p.road_length_unknown_surface_m)]);
+    rows.push([t('roadTotal'), km(p.road_length_m)]);
+    rows.push([t('hardenedShare'), WA.fmtShare(p.road_hardened_share, 0)]);
+    body.appendChild(table(rows, 'wa-compact'));
   }
 
   function table(rows, extraClass) {

@@ -57,6 +57,8 @@ public struct CommuneMapExport {
         }
         p.append(("planned_vnd", .integer(c.plannedVND)))
         p.append(("disbursed_vnd", .integer(c.disbursedVND)))
+        p += Self.investmentProperties(c.investment)
+        p += Self.roadProperties(c.roads)
         let extras = extraProperties[c.code].map { Dictionary($0, uniquingKeysWith: { a, _ in a }) } ?? [:]
         for name in extraPropertyNames { p.append((name, extras[name] ?? .null)) }
         return p
@@ -77,6 +79,35 @@ public struct CommuneMapExport {
                 ("p1_status", .string(f.status.rawValue)),
             ]
         }
+    }
+
+    /// `planned_programme_<p>_vnd`, `disbursed_programme_<p>_vnd` for every programme, then
+    /// `planned_source_<s>_vnd`, `disbursed_source_<s>_vnd` for every source and `unspecified`.
+    static func investmentProperties(_ split: InvestmentSplit) -> [(String, JSONValue)] {
+        var p: [(String, JSONValue)] = []
+        for programme in Programme.allCases {
+            let amount = split.byProgramme[programme] ?? PlannedAndDisbursed()
+            p.append(("planned_programme_\(programme.rawValue)_vnd", .integer(amount.planned)))
+            p.append(("disbursed_programme_\(programme.rawValue)_vnd", .integer(amount.disbursed)))
+        }
+        let sources: [(String, FundingSource?)] = FundingSource.allCases.map { ($0.rawValue, $0) } + [("unspecified", nil)]
+        for (name, source) in sources {
+            let amount = split.bySource[source] ?? PlannedAndDisbursed()
+            p.append(("planned_source_\(name)_vnd", .integer(amount.planned)))
+            p.append(("disbursed_source_\(name)_vnd", .integer(amount.disbursed)))
+        }
+        return p
+    }
+
+    /// Built road metres by surface (0.1 m, as a work's `length_m`) and the hardened share.
+    static func roadProperties(_ roads: RoadLengths) -> [(String, JSONValue)] {
+        var p: [(String, JSONValue)] = [("road_length_m", .double(round(roads.total, 1)))]
+        for surface in RoadSurface.allCases {
+            p.append(("road_length_\(surface.rawValue)_m", .double(round(roads.bySurface[surface] ?? 0, 1))))
+        }
+        p.append(("road_length_unknown_surface_m", .double(round(roads.unknownSurface, 1))))
+        p.append(("road_hardened_share", roads.hardenedShare.map { .double(round($0, 4)) } ?? .null))
+        return p
     }
 
     /// `value` to `decimals` places, as every rate and share of the commune map is written.

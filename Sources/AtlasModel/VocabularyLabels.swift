@@ -113,6 +113,22 @@ extension ClassificationFlag: LabeledVocabulary {
     }
 }
 
+extension FundingSource: LabeledVocabulary {
+    public var label: Label {
+        switch self {
+        case .central: Label("Ngân sách trung ương", "Central budget")
+        case .province: Label("Ngân sách tỉnh", "Province budget")
+        case .district: Label("Ngân sách huyện", "District budget")
+        case .commune: Label("Ngân sách xã", "Commune budget")
+        case .communityCash: Label("Nhân dân góp tiền", "Community cash")
+        case .communityInKind: Label("Nhân dân góp hiện vật", "Community in kind")
+        case .communityLabour: Label("Nhân dân góp ngày công", "Community labour")
+        case .international: Label("Vốn quốc tế", "International")
+        case .enterprise: Label("Doanh nghiệp", "Enterprises")
+        }
+    }
+}
+
 /// The vocabularies the map page shows, by the name the page uses for each group.
 public enum PageVocabulary {
     public static let groups: [(name: String, words: [(code: String, label: Label)])] = [
@@ -120,6 +136,7 @@ public enum PageVocabulary {
         ("programme", words(Programme.self)), ("surface", words(RoadSurface.self)),
         ("road_class", words(RoadClass.self)), ("exactness", words(Exactness.self)),
         ("investor", words(Investor.self)), ("flag", words(ClassificationFlag.self)),
+        ("source", words(FundingSource.self)),
     ]
 
     static func words<T: LabeledVocabulary>(_: T.Type) -> [(code: String, label: Label)] {

@@ -4,7 +4,7 @@ import GRDB
 
 extension AppDatabase {
     /// Every commune with its statistics of `year`, flags of the period holding `year`, works
-    /// counts and investment, sorted by code.
+    /// counts, investment (also by programme and source) and built road length, sorted by code.
     public func communeSummaries(year: Int) throws -> [CommuneSummary] {
         try dbWriter.read { db in
             let day = try unitsDay(db)
@@ -44,6 +44,8 @@ extension AppDatabase {
                 // SQLite's sum() refuses to wrap around; say so in our words.
                 throw StoreError.moneyOverflow(scope: "one commune's works")
             }
+            let roads = try Self.roadLengths(on: day, in: db)
+            let investment = try Self.investmentSplits(placed: placed, in: db)
             let communes = try Row.fetchCursor(
                 db,
                 sql: """
@@ -65,7 +67,8 @@ extension AppDatabase {
                         districtName: row["districtName"],
                         geometry: try blob.withUnsafeBytes { try SpatiaLiteBlob.decode($0).geometry },
                         flags: communeFlags, stats: stats[code], worksByCategory: byCategory[code] ?? [:],
-                        worksByStatus: byStatus[code] ?? [:], plannedVND: planned, disbursedVND: disbursed))
+                        worksByStatus: byStatus[code] ?? [:], plannedVND: planned, disbursedVND: disbursed,
+                        roads: roads[code] ?? RoadLengths(), investment: investment[code] ?? InvestmentSplit()))
             }
             return result
         }

@@ -41,7 +41,7 @@ import Testing
             #expect(status == WorkStatus.allCases.map(\.rawValue))
             let groups = Set(json.objectValue?.keys ?? [])
             #expect(
-                groups == ["category", "status", "programme", "surface", "road_class", "exactness", "investor", "flag"])
+                groups == ["category", "status", "programme", "surface", "road_class", "exactness", "investor", "flag", "source"])
             // And the page loads it before its own scripts
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent()

@@ -16,4 +16,6 @@ public struct CommuneSummary: Sendable {
     public var worksByStatus: [WorkStatus: Int]
     public var plannedVND: Int64
     public var disbursedVND: Int64
+    public var roads: RoadLengths = RoadLengths()
+    public var investment: InvestmentSplit = InvestmentSplit()
 }
