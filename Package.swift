@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Writes the report workbooks (XLSX is a ZIP of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -60,7 +62,10 @@ let package = Package(
         // Printable maps drawn with cairo (PDF, PNG, SVG from one drawing).
         .target(
             name: "AtlasReports",
-            dependencies: ["AtlasModel", "AtlasSpatial", "AtlasStore", "AtlasCoverage", "AtlasExport", "CCairo"]),
+            dependencies: [
+                "AtlasModel", "AtlasSpatial", "AtlasStore", "AtlasCoverage", "AtlasExport", "CCairo",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "AtlasHTTP",
             dependencies: [

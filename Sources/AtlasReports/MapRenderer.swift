@@ -26,13 +26,19 @@ public struct MapRenderer {
         guard let cr = cairo_create(surface) else { return }
         defer { cairo_destroy(cr) }
         cairo_scale(cr, unitsPerPoint, unitsPerPoint)
-        let canvas = Canvas(cr: cr)
+        drawSheet(Canvas(cr: cr))
+        cairo_show_page(cr)
+    }
+
+    /// The sheet on white, in page points from the top left, without ending the page: a report
+    /// scales it onto its own first page.
+    func drawSheet(_ canvas: Canvas) {
         canvas.colour("#ffffff")
-        cairo_paint(cr)
+        canvas.rectangle(Rect(x: 0, y: 0, width: pageSize.width, height: pageSize.height))
+        cairo_fill(canvas.cr)
         drawMap(canvas)
         drawTitle(canvas)
         drawPanel(canvas)
-        cairo_show_page(cr)
     }
 
     /// The map frame: communes, outlines, works and names, clipped to the frame, then the

@@ -43,6 +43,7 @@ public protocol AtlasDataStore: Sendable {
     func works(matching filter: WorkFilter) throws -> [StoredWork]
     func workCount() throws -> Int
     func communeSummaries(year: Int) throws -> [CommuneSummary]
+    func workFacts() throws -> [WorkFacts]
     func coverageInputs(rules: CoverageRules, statsYear: Int?) throws -> CoverageInputs
 
     // MARK: Audited single-work writes (the API)
