@@ -41,6 +41,9 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("\(name) \(text): \(error.description); e.g. \(name) 2016-01-01")
             }
         }
+        if let start = try? CalendarDate(iso: from), let end = try? CalendarDate(iso: to), start > end {
+            throw ValidationError("--from \(from) is after --to \(to)")
+        }
         guard ReportGrouping(rawValue: by) != nil else {
             throw ValidationError("--by \(by) is unknown (allowed: \(ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
