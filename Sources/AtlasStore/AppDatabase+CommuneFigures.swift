@@ -11,13 +11,16 @@ extension AppDatabase {
     /// Metres of built road inside each commune of `day`, by surface. Each road is measured
     /// against every commune its metric line crosses (``CommuneAssigner``'s per-commune lengths),
     /// so a road crossing a boundary is cut there.
-    static func roadLengths(on day: String, in db: Database) throws -> [String: RoadLengths] {
+    /// With `builtBy`, only roads completed on or before that day count (as coverage's `--as-of`).
+    static func roadLengths(on day: String, builtBy: CalendarDate? = nil, in db: Database) throws -> [String: RoadLengths] {
         let communes = try communePlacer(on: day, in: db).metric
         var result: [String: RoadLengths] = [:]
         var scratch = SpatialScratch()
         let statuses = builtStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let completed = builtBy == nil ? "" : " AND completedOn <= ?"
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT surface, metricGeometry FROM work WHERE category = 'road' AND status IN (\(statuses))")
+            db, sql: "SELECT surface, metricGeometry FROM work WHERE category = 'road' AND status IN (\(statuses))\(completed)",
+            arguments: StatementArguments(builtBy.map { [$0.description] } ?? []))
         while let row = try rows.next() {
             let surface = (row[0] as String?).flatMap(RoadSurface.init(rawValue:))
             let line = try decodeGeometry(row, 1)
@@ -31,6 +34,12 @@ extension AppDatabase {
             }
         }
         return result
+    }
+
+    /// Metres of built road inside each commune of the units seen, by surface; with `builtBy`,
+    /// only the roads completed by then.
+    public func roadLengths(builtBy: CalendarDate?) throws -> [String: RoadLengths] {
+        try dbWriter.read { db in try Self.roadLengths(on: try unitsDay(db), builtBy: builtBy, in: db) }
     }
 
     /// Planned and disbursed đồng per commune, by programme (a work's lines summed) and by each

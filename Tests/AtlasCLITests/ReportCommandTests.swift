@@ -58,12 +58,12 @@ struct ReportCommandTests {
         defer { workspace.remove() }
         let result = try report(workspace, ["--by", "district", "-o", workspace.path("r.xlsx")])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("wrote the 2018-01-01 – 2018-12-31 report by district (7 tables)"), "\(result.stderr)")
+        #expect(result.stderr.contains("wrote the 2018-01-01 – 2018-12-31 report by district (8 tables)"), "\(result.stderr)")
         // GDAL reads every sheet, the headings as field names and đồng as 64-bit integers
         let info = try Tool.run("/usr/bin/ogrinfo", ["-ro", "-so", workspace.path("r.xlsx"), "Vốn"])
         #expect(info.contains("Kế hoạch vốn (đồng): Integer"), "\(info)")  // Integer64 once a sum passes 2^31
         let sheets = try Tool.run("/usr/bin/ogrinfo", ["-ro", "-q", workspace.path("r.xlsx")])
-        for name in ["Tiến độ", "Trạng thái cuối kỳ", "Vốn", "Chương trình – nguồn", "Khung kinh phí", "Hộ nghèo", "Độ phủ", "Ghi chú"] {
+        for name in ["Tiến độ", "Trạng thái cuối kỳ", "Vốn", "Chương trình – nguồn", "Khung kinh phí", "Hộ nghèo", "Độ phủ", "Đường giao thông", "Ghi chú"] {
             #expect(sheets.contains(name), "no sheet \(name): \(sheets)")
         }
         let funding = try Tool.run("/usr/bin/ogr2ogr", ["-f", "CSV", "/vsistdout/", workspace.path("r.xlsx"), "Vốn"])

@@ -136,6 +136,23 @@ import Testing
         #expect(east[6] == .decimal(100))
     }
 
+    @Test func roadsTableCountsRoadsCompletedByEachEnd() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let roads = try #require(try fixture.report(.commune).table("roads"))
+        let westAsphalt = try CommuneFiguresTests.spatiaLiteLength(
+            "LINESTRING(106.04 21.05, 106.15 21.05)", inside: CommuneFiguresTests.west)
+        #expect(roads.cell("00001", "asphalt_m") == .integer(Int64(westAsphalt.rounded())))
+        #expect(roads.cell("00001", "concrete_m") == .integer(0))  // R-3 is not finished
+        #expect(roads.cell("00001", "hardened_share_start") == .empty)  // nothing built by 2017-12-31
+        #expect(roads.cell("00001", "hardened_share_end") == .decimal(1))
+        guard case .decimal(let east)? = roads.cell("00002", "hardened_share_end") else { Issue.record("no share"); return }
+        #expect(east > 0.4 && east < 0.5)  // 5.2 km of asphalt, 6.6 km of earth
+        // Ending the period before were finished leaves no road at all.
+        let early = try #require(try fixture.report(.commune, from: "2017-01-01", to: "2017-12-31").table("roads"))
+        #expect(early.cell("total", "road_length_m") == .integer(0))
+    }
+
     @Test func periodEndingBeforeItStartsIsRefused() throws {
         #expect(throws: ReportError.self) {
             try ReportPeriod(from: try CalendarDate(iso: "2018-12-31"), to: try CalendarDate(iso: "2018-01-01"))

@@ -101,4 +101,43 @@ extension PeriodReport {
                 ReportColumn("change_points", Label("Thay đổi (điểm %)", "Change (points)"), .points),
             ], rows: all, totals: nil)
     }
+
+    /// Built road metres by surface at the end, and the hardened share at the start and the end
+    /// (the new-rural criterion's form), per place.
+    static func roads(_ input: PeriodReportInputs, _ language: ReportLanguage) -> ReportTable {
+        func total(_ roads: [String: RoadLengths], _ members: Set<String>) -> RoadLengths {
+            var sum = RoadLengths()
+            for code in members {
+                guard let r = roads[code] else { continue }
+                for (surface, metres) in r.bySurface { sum.bySurface[surface, default: 0] += metres }
+                sum.unknownSurface += r.unknownSurface
+            }
+            return sum
+        }
+        func row(_ code: String, _ name: String, _ members: Set<String>) -> [ReportCell] {
+            let start = total(input.roadsAtStart, members), end = total(input.roadsAtEnd, members)
+            let metres = RoadSurface.allCases.map { ReportCell.integer(Int64((end.bySurface[$0] ?? 0).rounded())) }
+            let change = start.hardenedShare.flatMap { s in end.hardenedShare.map { ($0 - s) * 100 } }
+            return [.text(code), .text(name)] + metres + [
+                .integer(Int64(end.unknownSurface.rounded())), .integer(Int64(end.total.rounded())),
+                start.hardenedShare.map(ReportCell.decimal) ?? .empty, end.hardenedShare.map(ReportCell.decimal) ?? .empty,
+                change.map(ReportCell.decimal) ?? .empty,
+            ]
+        }
+        let places = placeGroups(input, language)
+        let p = input.period
+        return ReportTable(
+            key: "roads", title: Label("Đường đã xây dựng cuối kỳ (m) và tỷ lệ cứng hóa", "Built roads at the end (m) and hardened share"),
+            columns: groupColumns + RoadSurface.allCases.map { ReportColumn("\($0.rawValue)_m", $0.label, .count) } + [
+                ReportColumn("unknown_surface_m", Label("Chưa rõ mặt đường", "Surface unknown"), .count),
+                ReportColumn("road_length_m", Label("Tổng chiều dài", "Total length"), .count),
+                ReportColumn("hardened_share_start", Label("Tỷ lệ cứng hóa \(p.startDay)", "Hardened \(p.startDay)"), .share),
+                ReportColumn("hardened_share_end", Label("Tỷ lệ cứng hóa \(p.to)", "Hardened \(p.to)"), .share),
+                ReportColumn("change_points", Label("Thay đổi (điểm %)", "Change (points)"), .points),
+            ],
+            rows: places.map { row($0.code, $0.name, $0.communes) },
+            totals: places.count > 1
+                ? [.text("")] + Array(row("", language.pick(Label("Toàn tỉnh", "Whole province")), Set(input.communesAtEnd.map(\.code))).dropFirst())
+                : nil)
+    }
 }

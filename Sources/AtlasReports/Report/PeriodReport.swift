@@ -20,6 +20,7 @@ public enum PeriodReport {
         if let plan = input.plan { tables.append(try envelope(input, plan, language)) }
         tables.append(poverty(input, language))
         tables.append(coverage(input, language))
+        tables.append(roads(input, language))
         let period = input.period
         var notes = [
             Label(

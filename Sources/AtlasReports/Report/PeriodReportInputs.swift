@@ -15,6 +15,9 @@ public struct PeriodReportInputs: Sendable {
     public var communesAtEnd: [CommuneSummary]
     public var coverageAtStart: CoverageReport
     public var coverageAtEnd: CoverageReport
+    /// Built road metres per commune by surface, at the start and at the end.
+    public var roadsAtStart: [String: RoadLengths]
+    public var roadsAtEnd: [String: RoadLengths]
     public var plan: BudgetPlan?
     public var attributions: [String]
     public var notices: [String]
@@ -31,7 +34,9 @@ public struct PeriodReportInputs: Sendable {
             communesAtStart: try store.communeSummaries(year: period.startYear),
             communesAtEnd: try store.communeSummaries(year: period.endYear),
             coverageAtStart: try engine.run(on: store, asOf: period.startDay, statsYear: period.startYear),
-            coverageAtEnd: try engine.run(on: store, asOf: period.to, statsYear: period.endYear), plan: plan,
+            coverageAtEnd: try engine.run(on: store, asOf: period.to, statsYear: period.endYear),
+            roadsAtStart: try store.roadLengths(builtBy: period.startDay), roadsAtEnd: try store.roadLengths(builtBy: period.to),
+            plan: plan,
             attributions: provenance.attributions, notices: provenance.notices)
     }
 }

@@ -11,7 +11,7 @@ public enum ReportWorkbook {
         "progress": Label("Tiến độ", "Progress"), "status_at_end": Label("Trạng thái cuối kỳ", "Status at end"),
         "funding": Label("Vốn", "Funding"), "programme_source": Label("Chương trình – nguồn", "Programme – source"),
         "envelope": Label("Khung kinh phí", "Budget envelope"), "poverty": Label("Hộ nghèo", "Poverty"),
-        "coverage": Label("Độ phủ", "Coverage"),
+        "coverage": Label("Độ phủ", "Coverage"), "roads": Label("Đường giao thông", "Roads"),
     ]
 
     public static func data(_ report: ReportDocument, language: ReportLanguage) throws -> Data {

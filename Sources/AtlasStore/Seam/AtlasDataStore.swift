@@ -44,6 +44,7 @@ public protocol AtlasDataStore: Sendable {
     func workCount() throws -> Int
     func communeSummaries(year: Int) throws -> [CommuneSummary]
     func workFacts() throws -> [WorkFacts]
+    func roadLengths(builtBy: CalendarDate?) throws -> [String: RoadLengths]
     func coverageInputs(rules: CoverageRules, statsYear: Int?) throws -> CoverageInputs
 
     // MARK: Audited single-work writes (the API)
