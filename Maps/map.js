@@ -217,17 +217,18 @@
     return layer;
   }
 
-  // Radius in pixels: the square root of the households, so the area follows them (4–18 px).
+  // Radius in pixels: the square root of the households, so the area follows them (3–14 px);
+  // purple, a hue the poverty and coverage fills never use.
   function gapRadius(households) {
     var h = typeof households === 'number' && households > 0 ? households : 0;
-    return Math.min(18, 4 + Math.sqrt(h) * 0.7);
+    return Math.min(14, 3 + Math.sqrt(h) * 0.5);
   }
 
   function gapMarker(f) {
     var p = f.properties || {}, c = f.geometry.coordinates;
     var marker = L.circleMarker([c[1], c[0]], {
       renderer: renderer, radius: gapRadius(p.households),
-      color: '#7a0019', weight: 1.5, fillColor: '#e4572e', fillOpacity: 0.55
+      color: '#2d0a4e', weight: 1.2, fillColor: '#7b3fa0', fillOpacity: 0.55
     });
     marker.bindPopup(function () { return gapPopup(p); });
     marker.bindTooltip(function () { return textNode(p.village_name || p.village_code); }, { direction: 'top' });

@@ -85,8 +85,10 @@ struct CategoryService {
     private let listed: [Bool]
     private let located: ProximityIndex?
 
-    init(category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, rules: CoverageRules, asOf: CalendarDate?)
-    {
+    init(
+        category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, rules: CoverageRules,
+        asOf: CalendarDate?
+    ) {
         var listed = [Bool](repeating: false, count: points.count)
         var geometries: [Geometry] = []
         for work in inputs.works where work.category == category {

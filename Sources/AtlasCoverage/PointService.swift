@@ -1,4 +1,5 @@
 import AtlasModel
+import AtlasStore
 
 /// What the engine decided for one coverage point in one category: a village, or the centroid
 /// standing for a commune without villages (SPEC §2).
@@ -19,7 +20,9 @@ public struct PointService: Sendable, Hashable {
 extension CoverageEngine {
     /// Every coverage point with its served flag and the distance to its nearest serving work,
     /// communes in input order: the same judgement `compute` adds up into ratios.
-    public func pointServices(_ inputs: CoverageInputs, category: WorkCategory, asOf: CalendarDate? = nil)
+    public func pointServices(
+        _ inputs: CoverageInputs, category: WorkCategory, asOf: CalendarDate? = nil
+    )
         -> [PointService]
     {
         let points = CoveragePoints(inputs)

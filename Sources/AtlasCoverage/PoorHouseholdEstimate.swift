@@ -13,7 +13,9 @@ public enum PoorBasis: String, Sendable, Hashable {
 /// numbers (⌊(2·h·poor + H) / 2H⌋), so a rate like 1/8 never rounds the wrong way through a binary
 /// fraction.
 public enum PoorHouseholdEstimate {
-    public static func estimate(households: Int?, village: YearStats?, commune: YearStats?)
+    public static func estimate(
+        households: Int?, village: YearStats?, commune: YearStats?
+    )
         -> (poorHouseholds: Int, basis: PoorBasis)?
     {
         if let village { return (village.poorHouseholds, .village) }

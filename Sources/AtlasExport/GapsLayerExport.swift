@@ -20,7 +20,8 @@ public enum GapsLayerExport {
             .string(gap.villageCode), .string(gap.villageName), .string(gap.communeCode), .string(gap.communeName),
             integer(gap.households), gap.povertyRate.map { .double(CommuneMapExport.round($0, 4)) } ?? .null,
             integer(gap.estimatedPoorHouseholds), gap.poorBasis.map { .string($0.rawValue) } ?? .null,
-            gap.distanceM.map { .double(CommuneMapExport.round($0, 1)) } ?? .null, gap.note.map(JSONValue.string) ?? .null,
+            gap.distanceM.map { .double(CommuneMapExport.round($0, 1)) } ?? .null,
+            gap.note.map(JSONValue.string) ?? .null,
         ]
         return Array(zip(fields, values))
     }
@@ -48,7 +49,9 @@ public enum GapsLayerExport {
     }
 
     /// The whole layer in memory (an HTTP answer; a province has a few thousand villages).
-    public static func text(_ report: GapReport, notice: ExportNotice, options: GeoJSONWriteOptions = .init()) throws
+    public static func text(
+        _ report: GapReport, notice: ExportNotice, options: GeoJSONWriteOptions = .init()
+    ) throws
         -> String
     {
         var writer = GeoJSONWriter(sink: GeoJSONMemorySink(), options: options)

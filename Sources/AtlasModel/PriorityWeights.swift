@@ -18,7 +18,8 @@ public struct PriorityWeights: Hashable, Sendable, Codable {
     }
 
     /// Poor households count ten times a household, and eligible communes get a quarter more.
-    public static let standard = PriorityWeights(unservedPoorHouseholds: 1, unservedHouseholds: 0.1, eligibleBonus: 0.25)
+    public static let standard = PriorityWeights(
+        unservedPoorHouseholds: 1, unservedHouseholds: 0.1, eligibleBonus: 0.25)
 
     public init(unservedPoorHouseholds: Double, unservedHouseholds: Double, eligibleBonus: Double) {
         self.unservedPoorHouseholds = unservedPoorHouseholds

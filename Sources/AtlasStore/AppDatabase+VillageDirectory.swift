@@ -22,7 +22,8 @@ extension AppDatabase {
                     name: row[1], location: lon.flatMap { x in lat.map { Position(x: x, y: $0) } },
                     stats: households.flatMap { h in
                         statsYear.map {
-                            YearStats(year: $0, code: code, households: h, poorHouseholds: row[5], nearPoorHouseholds: row[6])
+                            YearStats(
+                                year: $0, code: code, households: h, poorHouseholds: row[5], nearPoorHouseholds: row[6])
                         }
                     })
             }

@@ -154,7 +154,8 @@ import Testing
 
     @Test func weightsAreRead() throws {
         let rules = try decode(#"{"unserved_poor_households": 2, "unserved_households": 0.5, "eligible_bonus": 0}"#)
-        #expect(rules.priorityWeights == PriorityWeights(unservedPoorHouseholds: 2, unservedHouseholds: 0.5, eligibleBonus: 0))
+        let expected = PriorityWeights(unservedPoorHouseholds: 2, unservedHouseholds: 0.5, eligibleBonus: 0)
+        #expect(rules.priorityWeights == expected)
     }
 
     @Test func theBundledFileHoldsTheStandardWeights() throws {
@@ -171,7 +172,8 @@ import Testing
     ])
     func badWeightsAreRefused(weights: String, message: String) throws {
         let error = #expect(throws: ModelError.self) { try decode(weights) }
-        #expect(error.map { "\($0.field) \($0.value) \($0.description)" }?.contains(message) == true, "\(String(describing: error))")
+        let text = error.map { "\($0.field) \($0.value) \($0.description)" } ?? ""
+        #expect(text.contains(message), "\(text)")
     }
 
     @Test func aFileWithoutWeightsUsesTheStandardOnes() throws {

@@ -9,7 +9,7 @@ struct Gaps: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the villages not served in one category, most estimated poor households first.",
         discussion: """
-            "Served" is exactly what coverage decides (SPEC §2). estimated_poor_households is the village's \
+            "Served" is exactly what coverage decides. estimated_poor_households is the village's \
             own poor households when it has statistics for the year (poor_basis village), else its households \
             times the commune's poverty rate, rounded half up (poor_basis commune_rate). distance_m is planar \
             metres (EPSG:3405) to the nearest serving work of the category whose location counts, empty when \

@@ -41,7 +41,8 @@ struct Priorities: ParsableCommand {
         if let top { ranking = Array(ranking.prefix(top)) }
         let text =
             format == .csv
-            ? PrioritiesFormatter.csv(ranking) : PrioritiesFormatter.table(ranking, report: report, weights: rules.priorityWeights)
+            ? PrioritiesFormatter.csv(ranking)
+            : PrioritiesFormatter.table(ranking, report: report, weights: rules.priorityWeights)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -26,7 +26,8 @@ enum GapsFormatter {
         }
         var text = TextTable.render(header: header, rows: rows)
         text += "\(report.gaps.count) villages not served (\(report.category.rawValue)), rules \(report.rules.version)"
-        text += (report.statsYear.map { ", statistics \($0)" } ?? "") + (report.asOf.map { ", as of \($0)" } ?? "") + "\n"
+        text +=
+            (report.statsYear.map { ", statistics \($0)" } ?? "") + (report.asOf.map { ", as of \($0)" } ?? "") + "\n"
         return text
     }
 

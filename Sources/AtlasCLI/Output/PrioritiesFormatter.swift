@@ -18,7 +18,8 @@ enum PrioritiesFormatter {
         func number(_ v: Double) -> String { String(format: "%.4f", v) }
         let rows = ranking.map { r in
             [
-                String(r.rank), r.commune.code, r.commune.name, String(r.unservedVillages), String(r.unservedHouseholds),
+                String(r.rank), r.commune.code, r.commune.name, String(r.unservedVillages),
+                String(r.unservedHouseholds),
                 String(r.unservedPoorHouseholds), r.commune.povertyRate.map { String(format: "%.4f", $0) } ?? "",
                 flags(r), r.eligible ? "true" : "false", number(r.poorPart), number(r.householdsPart),
                 number(r.eligibleBonusPart), number(r.score),
@@ -31,8 +32,10 @@ enum PrioritiesFormatter {
         func number(_ v: Double) -> String { String(format: "%.1f", v) }
         let rows = ranking.map { r in
             [
-                String(r.rank), r.commune.code, r.commune.name, String(r.unservedVillages), String(r.unservedHouseholds),
-                String(r.unservedPoorHouseholds), r.commune.povertyRate.map { String(format: "%.1f%%", $0 * 100) } ?? "-",
+                String(r.rank), r.commune.code, r.commune.name, String(r.unservedVillages),
+                String(r.unservedHouseholds),
+                String(r.unservedPoorHouseholds),
+                r.commune.povertyRate.map { String(format: "%.1f%%", $0 * 100) } ?? "-",
                 flags(r), number(r.poorPart), number(r.householdsPart), number(r.eligibleBonusPart), number(r.score),
             ]
         }

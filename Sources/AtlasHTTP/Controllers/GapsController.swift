@@ -17,10 +17,9 @@ struct GapsController: Sendable {
     @Sendable func gaps(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         let query = try QueryParameters(request.uri.query, allowed: ["category", "year", "units"])
         guard let category = try query.vocabulary("category", WorkCategory.self) else {
-            throw Problem.invalidParameter(
-                "category", "", "required: one of \(WorkCategory.allowedList)")
+            throw Problem.invalidParameter("category", "", "required: one of \(WorkCategory.allowedList)")
         }
-        let year = try query.integer("year", in: 1900...2200)
+        let year = try query.integer("year", in: 1900...2100)
         let units = try query.unitsDate()
         let database = environment.database.onUnits(units), rules = environment.options.rules
         let text = try await blocking {
