@@ -1,5 +1,6 @@
 // The page: loads the configuration and the three collections from this server, wires the
-// controls (indicator, year, category, search, works filters, language) to the map and panel.
+// controls (indicator, year, category, search, works filters, gaps layer, language) to the map
+// and panel.
 (function () {
   'use strict';
   var WA = window.WA;
@@ -8,14 +9,14 @@
 
   var state = {
     indicator: 'poverty', year: null, baselineYear: null, category: 'road',
-    showWorks: true, programme: 'all',
+    showWorks: true, programme: 'all', showGaps: false, gapsCategory: 'road',
     categories: setOf(WA.termOrder('category')), statuses: setOf(WA.termOrder('status')),
     selected: null, // {kind: 'commune'|'work', id}
     vintage: -1, units: null // the vintage shown (index) and the day asked for it (null: the latest)
   };
   var data = {
     communes: null, communesUnits: null, communeRequests: 0, unitsRequests: 0, years: [], byYear: {},
-    districts: {}, works: {}, config: {}, vintages: [], province: null, history: {}
+    districts: {}, works: {}, config: {}, vintages: [], province: null, history: {}, gapsRequests: 0
   };
   var legend;
 
@@ -66,7 +67,7 @@
       var wanted = state.year;
       state.year = null;
       var first = data.years.length ? (data.years.indexOf(wanted) >= 0 ? wanted : data.years[0]) : null;
-      return Promise.all([loadCommunes(first), loadDistricts(), loadWorks()]).then(function () {
+      return Promise.all([loadCommunes(first), loadDistricts(), loadWorks(), loadGaps()]).then(function () {
         if (data.communes && wanted && wanted !== state.year && data.years.indexOf(wanted) >= 0) return loadCommunes(wanted);
       });
     }).then(function () {
@@ -127,7 +128,7 @@
     var year = data.years.indexOf(state.year) >= 0 ? state.year : (data.years[0] || null);
     document.body.dataset.state = 'loading';
     $('loading').hidden = false;
-    return Promise.all([loadCommunes(year), loadDistricts(), loadWorks()]).then(function () {
+    return Promise.all([loadCommunes(year), loadDistricts(), loadWorks(), loadGaps()]).then(function () {
       if (i !== state.vintage) return;
       document.body.dataset.state = $('errors').hidden && data.communes ? 'ready' : 'error';
       $('loading').hidden = true;
@@ -200,6 +201,25 @@
       applyWorkFilters();
     }).catch(function (e) {
       showError(WA.t('errLoad', { what: WA.t('errWorks'), detail: e.message }));
+    });
+  }
+
+  // The villages not served in the chosen category, on the units shown; nothing while hidden.
+  function loadGaps() {
+    var ticket = ++data.gapsRequests;
+    if (!state.showGaps) {
+      WA.map.setGaps(null);
+      $('gaps-count').textContent = '';
+      return Promise.resolve();
+    }
+    var url = 'api/gaps?category=' + encodeURIComponent(state.gapsCategory) + unitsQuery();
+    return getJSON(url).then(function (fc) {
+      if (ticket !== data.gapsRequests) return; // another category or vintage was chosen meanwhile
+      if (!fc || !Array.isArray(fc.features)) throw new Error(WA.t('errNotGeoJSON'));
+      var n = WA.map.setGaps(fc);
+      $('gaps-count').textContent = WA.t('gapsShown', { n: WA.fmtNumber(n, 0) });
+    }).catch(function (e) {
+      showError(WA.t('errLoad', { what: WA.t('errGaps'), detail: e.message }));
     });
   }
 
@@ -322,6 +342,8 @@
     $('units').addEventListener('change', function () { switchUnits(Number(this.value)); });
     $('programme').addEventListener('change', function () { state.programme = this.value; applyWorkFilters(); });
     $('show-works').addEventListener('change', function () { state.showWorks = this.checked; applyWorkFilters(); });
+    $('show-gaps').addEventListener('change', function () { state.showGaps = this.checked; loadGaps(); writeURL(); });
+    $('gaps-category').addEventListener('change', function () { state.gapsCategory = this.value; loadGaps(); writeURL(); });
     $('show-tiles').addEventListener('change', function () { WA.map.setTilesVisible(this.checked); });
     $('panel-close').addEventListener('click', function () { select(null); });
     $('lang').addEventListener('click', function () {
@@ -347,6 +369,8 @@
     }), String(state.vintage));
     fillSelect($('indicator'), ['poverty', 'change', 'coverage'].map(function (k) { return [k, WA.t('ind_' + k)]; }), state.indicator);
     fillSelect($('category'), WA.termOrder('category').map(function (c) { return [c, WA.term('category', c)]; }), state.category);
+    fillSelect($('gaps-category'), WA.termOrder('category').map(function (c) { return [c, WA.term('category', c)]; }), state.gapsCategory);
+    $('show-gaps').checked = state.showGaps;
     fillSelect($('programme'), [['all', WA.t('all')]].concat(WA.termOrder('programme').map(function (c) {
       return [c, WA.term('programme', c)];
     })), state.programme);
@@ -422,6 +446,7 @@
     if (/^\d{4}-\d{2}-\d{2}$/.test(q.get('units') || '')) state.units = q.get('units');
     if (WA.languages.indexOf(q.get('lang')) >= 0) state.lang = q.get('lang');
     if (q.get('works') === '0') state.showWorks = false;
+    if (WA.termOrder('category').indexOf(q.get('gaps')) >= 0) { state.showGaps = true; state.gapsCategory = q.get('gaps'); }
     if (q.get('commune')) state.selected = { kind: 'commune', id: q.get('commune') };
     else if (q.get('work')) state.selected = { kind: 'work', id: q.get('work') };
   }
@@ -434,6 +459,7 @@
     if (state.units) q.set('units', state.units);
     q.set('lang', WA.lang);
     if (!state.showWorks) q.set('works', '0');
+    if (state.showGaps) q.set('gaps', state.gapsCategory);
     if (state.selected) q.set(state.selected.kind, state.selected.id);
     history.replaceState(null, '', '#' + q.toString());
   }

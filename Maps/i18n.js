@@ -119,7 +119,20 @@
       password: 'Mật khẩu',
       signIn: 'Đăng nhập',
       loginFailed: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-      backToMap: 'Về bản đồ'
+      backToMap: 'Về bản đồ',
+      // gaps layer
+      gaps: 'Thôn chưa được phục vụ',
+      showGaps: 'Hiện thôn chưa được phục vụ',
+      gapsHint: 'Vòng tròn: thôn chưa có công trình phục vụ loại này; to theo số hộ.',
+      gapsShown: '{n} thôn chưa được phục vụ',
+      errGaps: 'thôn chưa được phục vụ',
+      gapHouseholds: 'Số hộ',
+      gapPoor: 'Hộ nghèo ước tính',
+      gapBasisVillage: 'theo số liệu của thôn',
+      gapBasisCommune: 'theo tỷ lệ nghèo của xã',
+      gapDistance: 'Công trình phục vụ gần nhất',
+      gapNoServing: 'chưa có công trình phục vụ',
+      gapCentroid: 'Xã không có danh sách thôn: tính tại tâm xã'
     },
     en: {
       title: 'Poverty and infrastructure works map',
@@ -230,7 +243,19 @@
       password: 'Password',
       signIn: 'Sign in',
       loginFailed: 'Wrong user name or password.',
-      backToMap: 'Back to the map'
+      backToMap: 'Back to the map',
+      gaps: 'Villages not served',
+      showGaps: 'Show villages not served',
+      gapsHint: 'Circles: villages without a serving work of this category; size by households.',
+      gapsShown: '{n} villages not served',
+      errGaps: 'villages not served',
+      gapHouseholds: 'Households',
+      gapPoor: 'Estimated poor households',
+      gapBasisVillage: 'from the village figures',
+      gapBasisCommune: 'by the commune poverty rate',
+      gapDistance: 'Nearest serving work',
+      gapNoServing: 'no serving work yet',
+      gapCentroid: 'Commune without a village list: measured at its centre'
     }
   };
 

@@ -6,7 +6,7 @@
   var WA = (window.WA = window.WA || {});
 
   var NOT_BUILT = { proposed: true, approved: true, under_construction: true };
-  var map, renderer, communeLayer, districtLayer, worksGroup, highlight, highlightUnderWorks, tileLayer;
+  var map, renderer, communeLayer, districtLayer, worksGroup, gapsLayer, highlight, highlightUnderWorks, tileLayer;
   var communeByCode = {}, workLayers = [];
   var handlers = {};
 
@@ -145,6 +145,18 @@
       if (b.isValid()) map.fitBounds(b, { padding: [8, 8], animate: false });
     },
 
+    // The unserved villages of one category (GET /api/gaps): circles whose area follows the
+    // households, a popup built from DOM nodes. Null removes the layer.
+    setGaps: function (collection) {
+      if (gapsLayer) map.removeLayer(gapsLayer);
+      gapsLayer = null;
+      if (!collection) return 0;
+      var features = (collection.features || []).filter(function (f) { return f.geometry; });
+      gapsLayer = L.featureGroup(features.map(gapMarker)).addTo(map);
+      restack();
+      return features.length;
+    },
+
     refreshTooltips: function () {
       map.eachLayer(function (l) { if (l.isTooltipOpen && l.isTooltipOpen()) l.closeTooltip(); });
     }
@@ -159,6 +171,7 @@
   function restack() {
     if (districtLayer) districtLayer.bringToFront();
     if (highlight && highlightUnderWorks) highlight.bringToFront();
+    if (gapsLayer) gapsLayer.bringToFront();
     if (map.hasLayer(worksGroup)) worksGroup.eachLayer(function (l) { l.bringToFront(); });
     if (highlight && !highlightUnderWorks) highlight.bringToFront();
   }
@@ -202,6 +215,40 @@
     }
     layer.bindTooltip(tooltip, { sticky: true, direction: 'top', offset: [0, -8] });
     return layer;
+  }
+
+  // Radius in pixels: the square root of the households, so the area follows them (3–14 px);
+  // purple, a hue the poverty and coverage fills never use.
+  function gapRadius(households) {
+    var h = typeof households === 'number' && households > 0 ? households : 0;
+    return Math.min(14, 3 + Math.sqrt(h) * 0.5);
+  }
+
+  function gapMarker(f) {
+    var p = f.properties || {}, c = f.geometry.coordinates;
+    var marker = L.circleMarker([c[1], c[0]], {
+      renderer: renderer, radius: gapRadius(p.households),
+      color: '#2d0a4e', weight: 1.2, fillColor: '#7b3fa0', fillOpacity: 0.55
+    });
+    marker.bindPopup(function () { return gapPopup(p); });
+    marker.bindTooltip(function () { return textNode(p.village_name || p.village_code); }, { direction: 'top' });
+    return marker;
+  }
+
+  function gapPopup(p) {
+    var basis = p.poor_basis === 'village' ? WA.t('gapBasisVillage') : p.poor_basis === 'commune_rate' ? WA.t('gapBasisCommune') : '';
+    var poor = p.estimated_poor_households === null || p.estimated_poor_households === undefined ? '—'
+      : WA.fmtNumber(p.estimated_poor_households, 0) + (basis ? ' (' + basis + ')' : '');
+    var rows = [
+      [WA.t('gapHouseholds'), p.households === null || p.households === undefined ? '—' : WA.fmtNumber(p.households, 0)],
+      [WA.t('gapPoor'), poor],
+      [WA.t('gapDistance'), p.distance_m === null || p.distance_m === undefined ? WA.t('gapNoServing') : WA.fmtMetres(p.distance_m)]
+    ];
+    return WA.el('div', { className: 'wa-gap-popup' }, [
+      WA.el('strong', null, [(p.village_name || p.village_code) + ' — ' + (p.commune_name || p.commune_code)]),
+      p.village_code === p.commune_code ? WA.el('div', { className: 'wa-muted' }, [WA.t('gapCentroid')]) : null,
+      WA.el('table', null, rows.map(function (r) { return WA.el('tr', null, [WA.el('th', null, [r[0]]), WA.el('td', null, [r[1]])]); }))
+    ]);
   }
 
   function textNode(s) {

@@ -15,8 +15,8 @@ struct Atlas: AsyncParsableCommand {
             """,
         version: Atlas.version,
         subcommands: [
-            Init.self, Import.self, Works.self, Coverage.self, Targets.self, Check.self, Export.self, PrintMapCommand.self,
-            ReportCommand.self, Units.self,
+            Init.self, Import.self, Works.self, Coverage.self, Gaps.self, Priorities.self, Targets.self, Check.self,
+            Export.self, PrintMapCommand.self, ReportCommand.self, Units.self,
             Sources.self, Serve.self, Users.self, Audit.self, Backup.self, Restore.self,
         ]
     )

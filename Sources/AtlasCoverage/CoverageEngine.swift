@@ -17,6 +17,11 @@ public struct CoverageEngine: Sendable {
     /// Runs on the database (reads once, computes in memory).
     public func run(on database: any AtlasDataStore, asOf: CalendarDate? = nil, statsYear: Int? = nil) throws -> CoverageReport
     {
+        compute(try inputs(from: database, statsYear: statsYear), asOf: asOf)
+    }
+
+    /// What the engine reads, once the rules' metric space is the one the store keeps.
+    public func inputs(from database: any AtlasDataStore, statsYear: Int? = nil) throws -> CoverageInputs {
         guard rules.metricSRID == SpatialReference.metric else {
             throw ModelError.invalid(
                 field: "metric_srid", value: String(rules.metricSRID),
@@ -24,9 +29,7 @@ public struct CoverageEngine: Sendable {
                     "this database keeps its metric copies in EPSG:\(SpatialReference.metric); use metric_srid \(SpatialReference.metric)"
             )
         }
-        let inputs = try database.coverageInputs(
-            rules: rules, statsYear: statsYear)
-        return compute(inputs, asOf: asOf)
+        return try database.coverageInputs(rules: rules, statsYear: statsYear)
     }
 
     /// The computation itself, free of I/O.
@@ -70,8 +73,24 @@ public struct CoverageEngine: Sendable {
     )
         -> [Bool]
     {
-        var served = [Bool](repeating: false, count: points.count)
-        var located: [Geometry] = []
+        let service = CategoryService(category: category, inputs: inputs, points: points, rules: rules, asOf: asOf)
+        return (0..<points.count).map { service.isServed(point: $0, of: points) }
+    }
+}
+
+/// The serving works of one category as the engine judges them: the points they list in
+/// `villages_served`, and an index of the ones whose location counts for distance.
+struct CategoryService {
+    let distance: Double
+    private let listed: [Bool]
+    private let located: ProximityIndex?
+
+    init(
+        category: WorkCategory, inputs: CoverageInputs, points: CoveragePoints, rules: CoverageRules,
+        asOf: CalendarDate?
+    ) {
+        var listed = [Bool](repeating: false, count: points.count)
+        var geometries: [Geometry] = []
         for work in inputs.works where work.category == category {
             guard
                 rules.serves(
@@ -79,16 +98,25 @@ public struct CoverageEngine: Sendable {
                     completedOn: work.completedOn, asOf: asOf)
             else { continue }
             for code in work.villagesServed {
-                if let p = points.index(ofVillage: code) { served[p] = true }
+                if let p = points.index(ofVillage: code) { listed[p] = true }
             }
-            if rules.countsByDistance(work.exactness) { located.append(work.metricGeometry) }
+            if rules.countsByDistance(work.exactness) { geometries.append(work.metricGeometry) }
         }
-        guard !located.isEmpty else { return served }
-        let distance = rules.distance(for: category)
-        let index = ProximityIndex(located, cellSize: max(distance, 1))
-        for p in 0..<points.count where !served[p] {
-            if let location = points.locations[p], index.hasItem(within: distance, of: location) { served[p] = true }
-        }
-        return served
+        distance = rules.distance(for: category)
+        self.listed = listed
+        located = geometries.isEmpty ? nil : ProximityIndex(geometries, cellSize: max(distance, 1))
+    }
+
+    /// SPEC §2 `served(v, c)`: listed by a serving work, or one lies within the service distance.
+    func isServed(point p: Int, of points: CoveragePoints) -> Bool {
+        if listed[p] { return true }
+        guard let located, let location = points.locations[p] else { return false }
+        return located.hasItem(within: distance, of: location)
+    }
+
+    /// Metres to the nearest serving work whose location counts; nil without a location or such a work.
+    func nearestDistance(point p: Int, of points: CoveragePoints) -> Double? {
+        guard let located, let location = points.locations[p] else { return nil }
+        return located.nearest(to: location)?.distance
     }
 }

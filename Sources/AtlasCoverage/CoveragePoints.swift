@@ -5,6 +5,8 @@ import AtlasStore
 /// The points coverage is measured at: every village, plus the centroid of each commune that has
 /// no village (standing for all its households, SPEC §2). Flat arrays, indexed by point number.
 struct CoveragePoints {
+    /// The village code, or the commune code for a centroid.
+    var codes: [String] = []
     var locations: [Position?] = []
     var households: [Int?] = []
     var pointsOfCommune: [[Int]]
@@ -24,6 +26,7 @@ struct CoveragePoints {
             guard let c = communeIndex[village.communeCode] else { continue }
             villageIndex[village.code] = locations.count
             pointsOfCommune[c].append(locations.count)
+            codes.append(village.code)
             locations.append(village.metricLocation)
             households.append(village.households)
             if village.metricLocation == nil { withoutLocation += 1 }
@@ -31,6 +34,7 @@ struct CoveragePoints {
         for (c, commune) in inputs.communes.enumerated() where pointsOfCommune[c].isEmpty {
             usesCentroid[c] = true
             pointsOfCommune[c].append(locations.count)
+            codes.append(commune.code)
             locations.append(PlanarPolygon(commune.metricGeometry)?.centroid)
             households.append(commune.statsHouseholds)
         }

@@ -83,6 +83,7 @@ public func buildRouter(database: any AtlasDataStore, options: ServerOptions) ->
     WorksController(environment: environment).addRoutes(to: api)
     AuditController(environment: environment).addRoutes(to: api)
     UnitsController(environment: environment).addRoutes(to: api)
+    GapsController(environment: environment).addRoutes(to: api)
     routes.fill(from: router.routes.map { ($0.path.description, $0.method) })
     return router
 }

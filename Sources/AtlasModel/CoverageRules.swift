@@ -13,6 +13,8 @@ public struct CoverageRules: Hashable, Sendable, Codable {
     public var servingRoadSurfaces: Set<RoadSurface>
     /// Location qualities too vague to count for distance-based service.
     public var excludedExactness: Set<Exactness>
+    /// How communes are ranked for the next works (`priorities`); standard when the file has none.
+    public var priorityWeights = PriorityWeights.standard
 
     enum CodingKeys: String, CodingKey {
         case version
@@ -21,6 +23,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         case servingStatuses = "serving_statuses"
         case servingRoadSurfaces = "serving_road_surfaces"
         case excludedExactness = "excluded_exactness"
+        case priorityWeights = "priority_weights"
     }
 
     /// The defaults of SPEC §2 (road 2000 m — the Rural Access Index — health 5000, school 3000,
@@ -80,6 +83,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
             (c.decodeIfPresent([String].self, forKey: .excludedExactness) ?? []).map {
                 try Exactness.parse($0, field: "excluded_exactness")
             })
+        priorityWeights = try c.decodeIfPresent(PriorityWeights.self, forKey: .priorityWeights) ?? .standard
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -92,6 +96,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         try c.encode(servingStatuses.map(\.rawValue).sorted(), forKey: .servingStatuses)
         try c.encode(servingRoadSurfaces.map(\.rawValue).sorted(), forKey: .servingRoadSurfaces)
         try c.encode(excludedExactness.map(\.rawValue).sorted(), forKey: .excludedExactness)
+        try c.encode(priorityWeights, forKey: .priorityWeights)
     }
 
     /// Loads rules from a JSON file, with errors that name the file.

@@ -16,6 +16,8 @@ public struct ProximityIndex: Sendable {
     let polygonSlots: [Int32]
     let polygons: [PlanarPolygon]
     let grid: GridIndex
+    /// The box of every item together (empty when there is none).
+    let bounds: BoundingBox
 
     /// Indexes `geometries`; item numbers are positions in the sequence. Pick `cellSize` near
     /// the service distance D that will be asked for.
@@ -26,6 +28,7 @@ public struct ProximityIndex: Sendable {
         var slots: [Int32] = []
         var polygons: [PlanarPolygon] = []
         var boxes: [BoundingBox] = []
+        var bounds = BoundingBox.empty
         for geometry in geometries {
             itemParts.append(Int32(partStarts.count))
             var box = BoundingBox.empty
@@ -52,7 +55,9 @@ public struct ProximityIndex: Sendable {
                 slots.append(-1)
             }
             boxes.append(box)
+            bounds.extend(box)
         }
+        self.bounds = bounds
         partStarts.append(Int32(coords.count / 2))
         itemParts.append(Int32(partStarts.count - 1))
         count = boxes.count
@@ -89,6 +94,24 @@ public struct ProximityIndex: Sendable {
             return true
         }
         return bestItem < 0 ? nil : (bestItem, best.squareRoot())
+    }
+
+    /// The nearest item at any distance; nil only when no item has a vertex. The search box
+    /// starts at one grid cell and doubles, so a point near the items reads few cells; once
+    /// the box holds every item's box, the answer found is the nearest of all.
+    public func nearest(to point: Position) -> (item: Int, distance: Double)? {
+        guard !bounds.isEmpty, point.x.isFinite, point.y.isFinite else { return nil }
+        let dx = Swift.max(abs(point.x - bounds.minX), abs(point.x - bounds.maxX))
+        let dy = Swift.max(abs(point.y - bounds.minY), abs(point.y - bounds.maxY))
+        // Every point of every item lies within this distance of `point`.
+        let farthest = (dx * dx + dy * dy).squareRoot()
+        var radius = grid.cellSize
+        while true {
+            let reach = Swift.min(radius, farthest)
+            if let found = nearest(to: point, within: reach) { return found }
+            if reach >= farthest { return nil }
+            radius *= 2
+        }
     }
 
     /// Distance from `point` to item number `item`.

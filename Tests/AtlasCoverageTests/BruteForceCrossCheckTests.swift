@@ -156,4 +156,45 @@ import Testing
         // (seed 0x5EED_2016_2020: standard 717/1683, asOf2018 388/2012, shortDistances 146/2254)
         #expect(served > 100 && unserved > 100, "served \(served), unserved \(unserved)")
     }
+
+    @Test(arguments: Scenario.allCases)
+    func nearestServingDistanceAgreesWithBruteForce(scenario: Scenario) throws {
+        // Given the random world
+        let (villages, works) = Self.world(seed: 0x5EED_2016_2020)
+        let rules = Self.rules(scenario)
+        let asOf = scenario == .asOf2018 ? try CalendarDate(iso: "2018-06-30") : nil
+        let inputs = F.inputs(
+            communes: villages.map {
+                F.commune($0.commune, F.rectangle($0.at.x - 1, $0.at.y - 1, $0.at.x + 1, $0.at.y + 1))
+            },
+            villages: villages.map { F.village($0.village, in: $0.commune, at: $0.at) }, works: works)
+        let engine = CoverageEngine(rules: rules)
+        let report = engine.compute(inputs, asOf: asOf)
+        for category in WorkCategory.allCases {
+            // When the engine reports each village's service and nearest serving work
+            let points = engine.pointServices(inputs, category: category, asOf: asOf)
+            #expect(points.map(\.code) == villages.map(\.village))
+            for (c, village) in villages.enumerated() {
+                var nearest = Double.infinity
+                for work in works where work.category == category && work.exactness != .adminUnit {
+                    guard
+                        rules.serves(
+                            category: category, status: work.status, surface: work.surface, exactness: work.exactness,
+                            completedOn: work.completedOn, asOf: asOf)
+                    else { continue }
+                    nearest = min(nearest, Self.distance(village.at, work.metricGeometry))
+                }
+                // Then the distance is the brute-force minimum (none when no work serves)
+                let point = points[c]
+                if nearest.isFinite {
+                    let mine = try #require(point.nearestServingDistanceM)
+                    #expect(abs(mine - nearest) < 1e-6, "village \(village.village) \(category)")
+                } else {
+                    #expect(point.nearestServingDistanceM == nil)
+                }
+                // And the flag is the one the ratios were added up from
+                #expect(point.served == (report.communes[c].tallies[category]?.servedHouseholds == 1))
+            }
+        }
+    }
 }

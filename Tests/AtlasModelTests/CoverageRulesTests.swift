@@ -136,3 +136,50 @@ import Testing
         #expect(!rules.countsByDistance(.adminUnit))
     }
 }
+
+/// `priority_weights` in the rules file.
+@Suite struct PriorityWeightsTests {
+    static func rules(_ weights: String) -> Data {
+        Data(
+            """
+            {"version": "v", "service_distance_m": {\(CoverageRulesTests.allDistances)},
+             "serving_statuses": ["completed"], "serving_road_surfaces": ["asphalt"],
+             "priority_weights": \(weights)}
+            """.utf8)
+    }
+
+    private func decode(_ weights: String) throws -> CoverageRules {
+        try JSONDecoder().decode(CoverageRules.self, from: Self.rules(weights))
+    }
+
+    @Test func weightsAreRead() throws {
+        let rules = try decode(#"{"unserved_poor_households": 2, "unserved_households": 0.5, "eligible_bonus": 0}"#)
+        let expected = PriorityWeights(unservedPoorHouseholds: 2, unservedHouseholds: 0.5, eligibleBonus: 0)
+        #expect(rules.priorityWeights == expected)
+    }
+
+    @Test func theBundledFileHoldsTheStandardWeights() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/coverage-rules.json")
+        #expect(try CoverageRules.load(from: url) == .standard)
+    }
+
+    @Test(arguments: [
+        (#"{"unserved_poor_households": 1, "unserved_households": 0.1}"#, "no weight for eligible_bonus"),
+        (#"{"unserved_poor_households": 1, "unserved_households": 0.1, "eligible_bonus": 0, "poverty": 1}"#, "poverty"),
+        (#"{"unserved_poor_households": -1, "unserved_households": 0.1, "eligible_bonus": 0}"#, "≥ 0"),
+        (#"{"unserved_poor_households": 0, "unserved_households": 0, "eligible_bonus": 1}"#, "every commune scores 0"),
+    ])
+    func badWeightsAreRefused(weights: String, message: String) throws {
+        let error = #expect(throws: ModelError.self) { try decode(weights) }
+        let text = error.map { "\($0.field) \($0.value) \($0.description)" } ?? ""
+        #expect(text.contains(message), "\(text)")
+    }
+
+    @Test func aFileWithoutWeightsUsesTheStandardOnes() throws {
+        let data = Data(
+            #"{"version": "v", "service_distance_m": {\#(CoverageRulesTests.allDistances)}, "serving_statuses": ["completed"], "serving_road_surfaces": []}"#
+                .utf8)
+        #expect(try JSONDecoder().decode(CoverageRules.self, from: data).priorityWeights == .standard)
+    }
+}

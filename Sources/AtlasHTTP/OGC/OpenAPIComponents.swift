@@ -69,6 +69,11 @@ enum OpenAPIComponents {
             "year": query(
                 "year", "Statistics year of the commune properties (default: the latest).",
                 ["type": "integer", "minimum": 1900, "maximum": 2100]),
+            "gapsCategory": [
+                "name": "category", "in": "query", "required": true,
+                "description": "The work category whose unserved villages are listed.",
+                "schema": enumeration(WorkCategory.self),
+            ],
             "work": query("work", "Only entries of this work.", workId),
             "workId": ["name": "workId", "in": "path", "required": true, "schema": workId],
             "code": [

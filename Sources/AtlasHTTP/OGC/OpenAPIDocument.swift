@@ -53,6 +53,10 @@ enum OpenAPIDocument {
         paths["/api/units/{code}/history"] = get(
             "A unit's predecessors and successors, and its poverty rate every year on its own units", tag: "Units",
             schema: "UnitHistory", parameters: ["code", "units"], notFound: true)
+        paths["/api/gaps"] = get(
+            "The villages not served in one category: households, estimated poor households, nearest serving work",
+            tag: "Map", schema: "FeatureCollection", parameters: ["gapsCategory", "units", "year"],
+            mediaType: "application/geo+json")
         paths["/api/me"] = get(
             "Who the bearer token or session belongs to (without one: the viewer role), and a session's CSRF token",
             tag: "Officers", schema: nil, parameters: [])

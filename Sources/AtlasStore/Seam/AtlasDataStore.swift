@@ -23,6 +23,7 @@ public protocol AtlasDataStore: Sendable {
     func wgs84Units(kind: UnitKind) throws -> [(code: String, geometry: Geometry)]
     func saveVillages(_ rows: [VillageRow], source: DataSource) throws
     func villageCommunes() throws -> [String: String]
+    func villageDirectory(statsYear: Int?) throws -> VillageDirectory
     func villagesOutsideTheirCommune() throws -> [(village: String, commune: String)]
     func allUnitAndVillageCodes() throws -> Set<String>
     func saveStats(_ rows: [YearStats], source: DataSource) throws
