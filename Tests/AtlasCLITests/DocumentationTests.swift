@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: [
         "init", "import units", "import villages", "import stats", "import classifications", "import works",
-        "works add", "works list", "works show", "works set-status", "coverage", "targets", "check",
+        "works add", "works list", "works show", "works set-status", "works maintain", "coverage", "targets", "check",
         "export communes", "export works", "map", "units", "sources", "serve", "users add", "users passwd",
         "audit", "audit list",
         "audit verify", "backup", "restore",

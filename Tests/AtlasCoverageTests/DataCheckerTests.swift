@@ -175,6 +175,28 @@ struct DataCheckerTests {
         #expect(findings.first?.reason == "status \(status) but no completed_on date")
     }
 
+    @Test func handedOverWorkIsDueUntilMaintainedWithinTheRulesYears() throws {
+        // Given a school handed over in 2015 and never maintained
+        let world = try F.importWorld(
+            villages: F.villageRows, stats: F.statsRows, classifications: Self.classifications,
+            works: [F.work("HO", category: "school", status: "handed_over", completedOn: "2015-05-01", wkt: F.point(5000, 5000))])
+        let asOf = try CalendarDate(iso: "2020-01-01")
+        // Then as of 2020 it is due under the standard 3 years, and not under 5
+        let due = try DataChecker().run(on: world.database, asOf: asOf)
+        #expect(Self.keys(due) == ["warning work HO maintenance_due"])
+        #expect(
+            due.first?.reason
+                == "handed over and no maintenance in the 3 years before 2020-01-01 (never maintained since completion on 2015-05-01)")
+        var lenient = CoverageRules.standard
+        lenient.maintenanceDueYears = 5
+        #expect(try DataChecker().run(on: world.database, rules: lenient, asOf: asOf).isEmpty)
+        // When it is maintained in 2018, it is no longer due
+        _ = try world.database.recordMaintenance(
+            try MaintenanceEvent(happenedOn: try CalendarDate(iso: "2018-01-01"), costVND: 1), workId: "HO",
+            by: .commandLine, today: asOf, authorize: { _ in }, render: { _ in "{}" })
+        #expect(try DataChecker().run(on: world.database, asOf: asOf).isEmpty)
+    }
+
     @Test func unfinishedWorkNeedsNoCompletionDate() throws {
         // Given an approved school without completed_on: nothing to report
         let findings = try Self.check(

@@ -183,6 +183,23 @@ enum OpenAPIComponents {
                 "type": "object", "additionalProperties": false, "required": ["status", "date"],
                 "properties": ["status": enumeration(WorkStatus.self), "date": date],
             ],
+            "MaintenanceEventInput": [
+                "type": "object", "additionalProperties": false, "required": ["date", "cost_vnd"],
+                "description":
+                    "The date lies between the work's completion and today; the work is completed or handed_over.",
+                "properties": [
+                    "date": date, "cost_vnd": ["type": "integer", "minimum": 0, "maximum": .integer(Money.ceilingVND)],
+                    "source": enumeration(FundingSource.self), "note": ["type": "string", "maxLength": .integer(Int64(MaintenanceEvent.noteLimit))],
+                ],
+            ],
+            "MaintenanceEvent": [
+                "type": "object", "required": ["id", "work_id", "date", "cost_vnd", "source", "note"],
+                "properties": [
+                    "id": ["type": "integer"], "work_id": ["type": "string"], "date": date,
+                    "cost_vnd": ["type": "integer"], "source": ["type": "string", "nullable": true],
+                    "note": ["type": "string", "nullable": true],
+                ],
+            ],
             "AuditLog": [
                 "type": "object", "required": ["entries"],
                 "properties": ["entries": ["type": "array", "items": ["type": "object"]]],
