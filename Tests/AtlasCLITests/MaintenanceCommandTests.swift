@@ -44,7 +44,7 @@ struct MaintenanceCommandTests {
         // And works show lists both, oldest first, and their total: 1,200,000 + 800,000 = 2,000,000
         let show = try workspace.run(["works", "show", "W-1", "--db", workspace.database]).stdout
         let lines = show.split(separator: "\n").filter { $0.hasPrefix("maintenance") }.map {
-            $0.split(separator: " ", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)
+            $0.replacing(/^maintenance( total)? +/, with: "")
         }
         #expect(
             lines == [
@@ -61,8 +61,8 @@ struct MaintenanceCommandTests {
         ])
         #expect(csv.status == 0, "stderr: \(csv.stderr)")
         let table = try String(contentsOfFile: workspace.path("works.csv"), encoding: .utf8)
-        #expect(table.split(separator: "\n")[0].hasSuffix("maintenance_count,maintenance_vnd,last_maintained_on"))
-        #expect(table.contains(",2,2000000,2023-08-01"))
+        #expect(table.split(separator: "\n")[0].contains(",maintenance_count,maintenance_vnd,last_maintained_on,"))
+        #expect(table.contains(#","2","2000000",2023-08-01,"#))
         // And each event was audited
         let audit = try workspace.run(["audit", "list", "--work", "W-1", "--db", workspace.database]).stdout
         #expect(audit.components(separatedBy: "work.maintenance").count - 1 == 2, "\(audit)")
@@ -116,18 +116,18 @@ struct MaintenanceCommandTests {
             try maintenanceDue(asOf: "2020-01-01") == [
                 "warning,work,W-1,maintenance_due,handed over and no maintenance in the 3 years before 2020-01-01 (last maintained 2016-03-01)"
             ])
-        // When it is maintained in 2019, it is no longer due as of 2020
-        #expect(try maintain(workspace, ["W-1", "--date", "2019-03-01", "--cost", "500000"]).status == 0)
+        // When it is maintained late in 2019, it is no longer due as of 2020
+        #expect(try maintain(workspace, ["W-1", "--date", "2019-12-01", "--cost", "500000"]).status == 0)
         #expect(try maintenanceDue(asOf: "2020-01-01").isEmpty)
-        // But a check as of before that maintenance still sees the old one
-        #expect(try maintenanceDue(asOf: "2019-02-28").count == 1)
-        // And a rules file asking for upkeep every year finds it due again in 2020-06
+        // But a check as of the day before that maintenance still finds it due
+        #expect(try maintenanceDue(asOf: "2019-11-30").count == 1)
+        // And a rules file asking for upkeep every year finds it due again in 2021
         let yearly = try String(contentsOfFile: Self.bundledRules, encoding: .utf8).replacingOccurrences(
             of: #""maintenance_due_years": 3"#, with: #""maintenance_due_years": 1"#)
         let rules = try workspace.write("yearly.json", yearly)
         #expect(
-            try maintenanceDue(asOf: "2020-06-01", rules: ["--rules", rules]) == [
-                "warning,work,W-1,maintenance_due,handed over and no maintenance in the year before 2020-06-01 (last maintained 2019-03-01)"
+            try maintenanceDue(asOf: "2021-01-01", rules: ["--rules", rules]) == [
+                "warning,work,W-1,maintenance_due,handed over and no maintenance in the year before 2021-01-01 (last maintained 2019-12-01)"
             ])
         // And a value outside 1…50 is refused, naming the file and the value
         let bad = try workspace.write("bad.json", yearly.replacingOccurrences(of: #"_years": 1"#, with: #"_years": 60"#))

@@ -48,6 +48,10 @@ import Testing
             #expect(feature["properties"]?["last_maintained_on"] == "2020-04-01")
             let item = try await client.get("/ogc/collections/works/items/W-01").json()
             #expect(item["properties"]?["maintenance_vnd"] == 1_200_000)
+            // And the work as read can be sent back as its own PATCH, its events untouched
+            let patch = try await client.send(.patch, "/api/works/W-01", json: work.text, token: world.token("d178"))
+            #expect(patch.status == .ok, "\(patch.text)")
+            #expect(try patch.json()["maintenance"] == feature["maintenance"])
         }
     }
 
