@@ -33,6 +33,8 @@ extension Atlas {
             (code, message) = (AtlasExitCode.dataProblems, refusal.description)
         case StoreError.moneyOverflow(let scope):
             (code, message) = (AtlasExitCode.dataProblems, StoreError.moneyOverflow(scope: scope).description)
+        case StoreError.maintenanceOverflow(let workId):
+            (code, message) = (AtlasExitCode.dataProblems, StoreError.maintenanceOverflow(workId: workId).description)
         case MapError.noData(let why):
             (code, message) = (AtlasExitCode.dataProblems, why)
         case let map as MapError:

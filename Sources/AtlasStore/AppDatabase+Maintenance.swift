@@ -47,6 +47,16 @@ extension AppDatabase {
         }
     }
 
+    /// One work's events and their summary.
+    static func maintenance(ofWork id: String, in db: Database) throws -> ([RecordedMaintenance], MaintenanceSummary) {
+        let events = try maintenanceEvents(ofWork: id, in: db)
+        do {
+            return (events, try MaintenanceSummary(events.map(\.event)))
+        } catch {
+            throw StoreError.maintenanceOverflow(workId: id)
+        }
+    }
+
     /// One work's events, oldest first (same-day events in the order they were recorded).
     static func maintenanceEvents(ofWork id: String, in db: Database) throws -> [RecordedMaintenance] {
         try Row.fetchAll(
@@ -83,7 +93,7 @@ extension AppDatabase {
             }
         } catch let error as DatabaseError where error.message == "integer overflow" {
             // SQLite's sum() refuses to wrap around; say so in our words.
-            throw StoreError.moneyOverflow(scope: "one work's maintenance")
+            throw StoreError.maintenanceOverflow(workId: nil)
         }
         return result
     }

@@ -112,8 +112,7 @@ extension AppDatabase {
         }
         // Without per-source lines the work row's totals stand (one line of unknown source).
         if !lines.isEmpty { work.work.funding = lines }
-        work.maintenanceEvents = try maintenanceEvents(ofWork: id, in: db)
-        work.maintenance = try MaintenanceSummary(work.maintenanceEvents.map(\.event))
+        (work.maintenanceEvents, work.maintenance) = try maintenance(ofWork: id, in: db)
         guard withHistory else { return work }
         let registration = StatusChange(
             from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,

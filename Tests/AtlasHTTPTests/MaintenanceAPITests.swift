@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AtlasHTTP
+@testable import AtlasStore
 
 /// `POST /api/works/{id}/maintenance`: the status route's identity and scope rules, a strict
 /// body, the event and its audit entry written together; `GET /api/works/{id}` lists the events.
@@ -131,6 +132,29 @@ import Testing
                 .post, "/api/works/NOPE/maintenance", json: Self.repair, token: world.token("root"))
             try ProblemTests.expectProblem(missing, status: .notFound)
             #expect(try await client.get("/api/works/NOPE").status == .notFound)
+        }
+    }
+
+    @Test func costsThatSumPastInt64AreAnErrorNeverAWrapAround() async throws {
+        // Given W-01 with 9,300 ceiling-sized events (9.3 × 10^18 đồng, past Int64.max ≈ 9.22 × 10^18),
+        // as only a hand-edited file could hold
+        let world = try TestWorld.make()
+        try await world.database.dbWriter.write { db in
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9300)
+                    INSERT INTO maintenanceEvent (workId, happenedOn, costVND) SELECT 'W-01', '2020-01-01', ? FROM n
+                    """, arguments: [Money.ceilingVND])
+        }
+        // Then the works layer and the work itself refuse with the store's error, never a wrong total
+        let layer = #expect(throws: StoreError.self) { try world.database.works() }
+        #expect(layer.map { "\($0)" }?.hasPrefix("the maintenance costs of a work sum to more than") == true)
+        let one = #expect(throws: StoreError.self) { try world.database.work(id: "W-01") }
+        #expect(one.map { "\($0)" }?.hasPrefix("the maintenance costs of work W-01 sum to more than") == true)
+        // And the API says so as a 409 problem
+        try await world.test { client in
+            let response = try await client.get("/api/works/W-01")
+            try ProblemTests.expectProblem(response, status: .conflict)
         }
     }
 }
