@@ -13,7 +13,8 @@ public struct DataChecker: Sendable {
         let eligibility = Eligibility(classifications: try database.allClassifications())
         let placed = try PlacesThroughTime(database)
         let upkeep = MaintenanceDue(
-            years: rules.maintenanceDueYears, asOf: asOf, lastMaintained: try database.lastMaintenance(onOrBefore: asOf))
+            years: rules.maintenanceDueYears, asOf: asOf, lastMaintained: try database.lastMaintenance(onOrBefore: asOf)
+        )
         for stored in try database.works() {
             if let overdue = upkeep.finding(for: stored.work) { findings.append(overdue) }
             // A declared commune names a commune of the work's approval; eligibility is judged on

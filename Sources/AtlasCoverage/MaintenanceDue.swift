@@ -22,6 +22,8 @@ struct MaintenanceDue {
         let since = last.map { "last maintained \($0)" } ?? "never maintained since completion on \(completed)"
         return Finding(
             severity: .warning, subject: "work", id: work.id, rule: Self.rule,
-            reason: "handed over and no maintenance in the \(years == 1 ? "year" : "\(years) years") before \(asOf) (\(since))")
+            reason:
+                "handed over and no maintenance in the \(years == 1 ? "year" : "\(years) years") before \(asOf) (\(since))"
+        )
     }
 }

@@ -95,7 +95,8 @@ public struct CoverageRules: Hashable, Sendable, Codable {
     private static func decodeMaintenanceDueYears(_ c: KeyedDecodingContainer<CodingKeys>) throws -> Int {
         guard c.contains(.maintenanceDueYears) else { return standard.maintenanceDueYears }
         let field = "maintenance_due_years"
-        let rule = "must be a whole number of years from \(maintenanceDueRange.lowerBound) to \(maintenanceDueRange.upperBound)"
+        let rule =
+            "must be a whole number of years from \(maintenanceDueRange.lowerBound) to \(maintenanceDueRange.upperBound)"
         guard let value = try? c.decode(Double.self, forKey: .maintenanceDueYears) else {
             let text = (try? c.decode(String.self, forKey: .maintenanceDueYears)).map { "\"\($0)\"" } ?? "not a number"
             throw ModelError.invalid(field: field, value: text, reason: "\(rule), got \(text)")

@@ -10,7 +10,9 @@ public struct MaintenanceEvent: Hashable, Sendable {
     public static let noteLimit = 1000
 
     /// Checks the event's own values: a cost within `Money`'s bounds and a note of sane length.
-    public init(happenedOn: CalendarDate, costVND: Int64, source: FundingSource? = nil, note: String? = nil)
+    public init(
+        happenedOn: CalendarDate, costVND: Int64, source: FundingSource? = nil, note: String? = nil
+    )
         throws(ModelError)
     {
         if let why = Money.problem(costVND) {

@@ -35,7 +35,8 @@ struct MaintenanceCommandTests {
         defer { workspace.remove() }
         // When two repairs are recorded, the first with dot-grouped thousands
         let first = try maintain(
-            workspace, ["W-1", "--date", "2021-05-10", "--cost", "1.200.000", "--source", "commune", "--note", "Thay ống"])
+            workspace,
+            ["W-1", "--date", "2021-05-10", "--cost", "1.200.000", "--source", "commune", "--note", "Thay ống"])
         let second = try maintain(workspace, ["W-1", "--date", "2023-08-01", "--cost", "800000"])
         // Then each is confirmed with its formatted cost
         #expect(first.status == 0, "stderr: \(first.stderr)")
@@ -73,13 +74,19 @@ struct MaintenanceCommandTests {
         defer { workspace.remove() }
         let cases: [([String], Int32, String)] = [
             (["W-1", "--date", "2021-05-10", "--cost=-5"], 2, "--cost -5: money cannot be negative"),
-            (["W-1", "--date", "2021-05-10", "--cost", "1,5"], 2, "--cost 1,5: expected whole đồng, e.g. 1500000 or 1.500.000"),
+            (
+                ["W-1", "--date", "2021-05-10", "--cost", "1,5"], 2,
+                "--cost 1,5: expected whole đồng, e.g. 1500000 or 1.500.000"
+            ),
             (["W-1", "--date", "2021-02-30", "--cost", "5"], 2, "--date 2021-02-30: not a calendar date"),
             (
                 ["W-1", "--date", "2021-05-10", "--cost", "5", "--source", "bank"], 2,
                 #"--source bank: unknown value "bank" (allowed: central, province, district, commune"#
             ),
-            (["W-1", "--date", "2199-01-01", "--cost", "5"], 1, "work W-1: date 2199-01-01 is in the future (today is "),
+            (
+                ["W-1", "--date", "2199-01-01", "--cost", "5"], 1,
+                "work W-1: date 2199-01-01 is in the future (today is "
+            ),
             (
                 ["W-1", "--date", "2015-01-01", "--cost", "5"], 1,
                 "work W-1: date 2015-01-01 is before the work was completed (2015-06-30)\n"
@@ -130,7 +137,8 @@ struct MaintenanceCommandTests {
                 "warning,work,W-1,maintenance_due,handed over and no maintenance in the year before 2021-01-01 (last maintained 2019-12-01)"
             ])
         // And a value outside 1…50 is refused, naming the file and the value
-        let bad = try workspace.write("bad.json", yearly.replacingOccurrences(of: #"_years": 1"#, with: #"_years": 60"#))
+        let bad = try workspace.write(
+            "bad.json", yearly.replacingOccurrences(of: #"_years": 1"#, with: #"_years": 60"#))
         let refused = try workspace.run(["check", "--rules", bad, "--db", workspace.database])
         #expect(refused.status == 1)
         #expect(

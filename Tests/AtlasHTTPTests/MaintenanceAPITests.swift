@@ -38,7 +38,8 @@ import Testing
             let before = try StrictJSONParser().parse(Array((entry.before ?? "").utf8))
             let after = try StrictJSONParser().parse(Array((entry.after ?? "").utf8))
             #expect(before["properties"]?["maintenance_count"] == 0)
-            #expect(after["properties"]?["maintenance_count"] == 1 && after["properties"]?["maintenance_vnd"] == 1_200_000)
+            #expect(
+                after["properties"]?["maintenance_count"] == 1 && after["properties"]?["maintenance_vnd"] == 1_200_000)
             #expect(try world.database.verifyAuditChain().isIntact)
             // And the work, read by anyone, lists the event and carries the summary
             let work = try await client.get("/api/works/W-01")
@@ -64,7 +65,9 @@ import Testing
             let response = try await client.send(
                 .post, "/api/works/W-03/maintenance", json: Self.repair, token: world.token("d178"))
             try ProblemTests.expectProblem(response, status: .forbidden)
-            #expect(try response.json()["detail"]?.stringValue?.contains("may only change works inside district 178") == true)
+            #expect(
+                try response.json()["detail"]?.stringValue?.contains("may only change works inside district 178")
+                    == true)
             #expect(try world.database.auditEntries(limit: 1000).count == audit)
             #expect(try world.database.work(id: "W-03")?.maintenanceEvents.isEmpty == true)
             // And without any token: 401
@@ -96,7 +99,10 @@ import Testing
         (#"{"date":"2020-04-01","cost_vnd":-5}"#, "cost_vnd", "cost -5: money cannot be negative"),
         (#"{"date":"2020-04-01","cost_vnd":12.5}"#, "cost_vnd", "cost_vnd is required, in whole đồng as an integer"),
         (#"{"date":"2020-02-30","cost_vnd":5}"#, "date", "not a calendar date"),
-        (#"{"date":"2016-01-01","cost_vnd":5}"#, "date", "date 2016-01-01 is before the work was completed (2017-03-15)"),
+        (
+            #"{"date":"2016-01-01","cost_vnd":5}"#, "date",
+            "date 2016-01-01 is before the work was completed (2017-03-15)"
+        ),
         (#"{"date":"2199-01-01","cost_vnd":5}"#, "date", "date 2199-01-01 is in the future"),
         (#"{"date":"2020-04-01","cost_vnd":5,"source":"bank"}"#, "source", #"unknown value "bank""#),
     ])
@@ -127,7 +133,8 @@ import Testing
             try ProblemTests.expectProblem(proposed, status: .unprocessableContent)
             #expect(
                 try proposed.json()["detail"]?.stringValue
-                    == "the maintenance was not recorded: status proposed: only completed or handed_over works are maintained")
+                    == "the maintenance was not recorded: status proposed: only completed or handed_over works are maintained"
+            )
             let missing = try await client.send(
                 .post, "/api/works/NOPE/maintenance", json: Self.repair, token: world.token("root"))
             try ProblemTests.expectProblem(missing, status: .notFound)

@@ -48,7 +48,9 @@ import Testing
 
     @Test func theSummaryCountsSumsAndKeepsTheLatestDate() throws {
         // 1,200,000 + 800,000 = 2,000,000; the later date whatever the order
-        let summary = try MaintenanceSummary([try Self.event("2023-08-01", 800_000), try Self.event("2021-05-10", 1_200_000)])
+        let summary = try MaintenanceSummary([
+            try Self.event("2023-08-01", 800_000), try Self.event("2021-05-10", 1_200_000),
+        ])
         #expect(summary.count == 2 && summary.totalVND == 2_000_000)
         #expect(summary.lastOn == (try CalendarDate(iso: "2023-08-01")))
         // And a total past Int64 is an error, never a wrap-around

@@ -50,6 +50,8 @@ struct WorksMaintain: ParsableCommand {
         } catch let error as ModelError {
             throw DataProblem(description: "work \(id): \(error.description)")
         }
-        print("recorded maintenance of work \(id) on \(recorded.event.happenedOn): \(Money.format(recorded.event.costVND))")
+        print(
+            "recorded maintenance of work \(id) on \(recorded.event.happenedOn): \(Money.format(recorded.event.costVND))"
+        )
     }
 }

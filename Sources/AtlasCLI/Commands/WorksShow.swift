@@ -7,7 +7,8 @@ import Foundation
 
 struct WorksShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one work: its fields, derived commune, funding, status history and maintenance.")
+        commandName: "show",
+        abstract: "Show one work: its fields, derived commune, funding, status history and maintenance.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The work id.") var id: String
@@ -70,7 +71,8 @@ struct WorksShow: ParsableCommand {
                 ))
         }
         if s.maintenance.count > 1 {
-            lines.append(("maintenance total", "\(Money.format(s.maintenance.totalVND)) in \(s.maintenance.count) events"))
+            lines.append(
+                ("maintenance total", "\(Money.format(s.maintenance.totalVND)) in \(s.maintenance.count) events"))
         }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {

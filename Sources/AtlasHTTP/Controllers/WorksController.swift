@@ -141,7 +141,8 @@ struct WorksController: Sendable {
     {
         var headers = headers
         headers[.contentType] = MediaTypes.geoJSON
-        let text = try FeatureStream.featureText(WorkJSON.record(work), members: WorkJSON.maintenanceMember(work)) + "\n"
+        let text =
+            try FeatureStream.featureText(WorkJSON.record(work), members: WorkJSON.maintenanceMember(work)) + "\n"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

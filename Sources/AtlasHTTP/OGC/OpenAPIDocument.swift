@@ -31,11 +31,12 @@ enum OpenAPIDocument {
         paths["/api/works"] = [
             "post": write("Register a work (editors within their unit)", body: "WorkFeature", created: true)
         ]
-        var work = get(
-            "One work: its works-layer Feature, with its maintenance events as the `maintenance` member",
-            tag: "Officers", schema: "Feature", parameters: ["workId"], mediaType: "application/geo+json",
-            notFound: true
-        ).objectValue ?? [:]
+        var work =
+            get(
+                "One work: its works-layer Feature, with its maintenance events as the `maintenance` member",
+                tag: "Officers", schema: "Feature", parameters: ["workId"], mediaType: "application/geo+json",
+                notFound: true
+            ).objectValue ?? [:]
         work["patch"] = write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)
         paths["/api/works/{workId}"] = .object(work)
         paths["/api/works/{workId}/status"] = [

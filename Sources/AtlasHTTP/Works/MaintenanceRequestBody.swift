@@ -13,14 +13,16 @@ enum MaintenanceRequestBody {
             throw Problem.invalidBody("the body is not valid JSON: \(error.description)")
         }
         guard case .object(let object) = parsed else {
-            throw Problem.invalidBody(#"the body must be {"date": "YYYY-MM-DD", "cost_vnd": N, "source": …, "note": …}"#)
+            throw Problem.invalidBody(
+                #"the body must be {"date": "YYYY-MM-DD", "cost_vnd": N, "source": …, "note": …}"#)
         }
         try object.requireOnly(members, in: "the body")
         guard let dateText = object["date"]?.stringValue else {
             throw invalid("date", object["date"]?.jsonText ?? "", "date is required (YYYY-MM-DD)")
         }
         guard case .integer(let cost)? = object["cost_vnd"] else {
-            throw invalid("cost_vnd", object["cost_vnd"]?.jsonText ?? "", "cost_vnd is required, in whole đồng as an integer")
+            throw invalid(
+                "cost_vnd", object["cost_vnd"]?.jsonText ?? "", "cost_vnd is required, in whole đồng as an integer")
         }
         do {
             return try MaintenanceEvent(
