@@ -35,6 +35,8 @@ extension Atlas {
             (code, message) = (AtlasExitCode.dataProblems, StoreError.moneyOverflow(scope: scope).description)
         case let report as ReportError:
             (code, message) = (AtlasExitCode.dataProblems, report.description)
+        case StoreError.maintenanceOverflow(let workId):
+            (code, message) = (AtlasExitCode.dataProblems, StoreError.maintenanceOverflow(workId: workId).description)
         case MapError.noData(let why):
             (code, message) = (AtlasExitCode.dataProblems, why)
         case let map as MapError:

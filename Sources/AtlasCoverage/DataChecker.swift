@@ -5,11 +5,18 @@ import AtlasStore
 public struct DataChecker: Sendable {
     public init() {}
 
-    public func run(on database: any AtlasDataStore) throws -> [Finding] {
+    /// `asOf` (default: today) is the day maintenance is judged on, by `rules.maintenanceDueYears`.
+    public func run(
+        on database: any AtlasDataStore, rules: CoverageRules = .standard, asOf: CalendarDate = .today()
+    ) throws -> [Finding] {
         var findings: [Finding] = []
         let eligibility = Eligibility(classifications: try database.allClassifications())
         let placed = try PlacesThroughTime(database)
+        let upkeep = MaintenanceDue(
+            years: rules.maintenanceDueYears, asOf: asOf, lastMaintained: try database.lastMaintenance(onOrBefore: asOf)
+        )
         for stored in try database.works() {
+            if let overdue = upkeep.finding(for: stored.work) { findings.append(overdue) }
             // A declared commune names a commune of the work's approval; eligibility is judged on
             // the units its classification was made on (those of the period's first day).
             let approved = try placed.work(stored, on: stored.work.approvedOn)

@@ -22,4 +22,13 @@ extension AtlasDataStore {
     ) throws {
         try setStatus(workId: workId, to: status, on: date, by: actor, render: WorkAuditDocument.text)
     }
+
+    /// `recordMaintenance` from the command line: no unit to stay within, the usual audit documents.
+    public func recordMaintenance(
+        _ event: MaintenanceEvent, workId: String, today: CalendarDate, by actor: AuditActor = .commandLine
+    ) throws -> RecordedMaintenance {
+        try recordMaintenance(
+            event, workId: workId, by: actor, today: today, authorize: { _ in }, render: WorkAuditDocument.text
+        ).event
+    }
 }

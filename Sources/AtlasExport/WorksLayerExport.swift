@@ -29,6 +29,9 @@ public enum WorksLayerExport {
             ("length_m", s.lengthM.map { .double(($0 * 10).rounded() / 10) } ?? .null),
             ("planned_vnd", .integer(w.plannedVND)),
             ("disbursed_vnd", .integer(w.disbursedVND)),
+            ("maintenance_count", .integer(Int64(s.maintenance.count))),
+            ("maintenance_vnd", .integer(s.maintenance.totalVND)),
+            ("last_maintained_on", text(s.maintenance.lastOn?.description)),
         ]
     }
 

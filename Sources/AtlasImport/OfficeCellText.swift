@@ -6,22 +6,8 @@ import AtlasModel
 /// when the form is unambiguous; anything else is passed on as written, so the error that
 /// follows shows the user's own value.
 enum OfficeCellText {
-    /// "1.500.000.000", "1,500,000,000", "1 500 000 000 đ" → "1500000000".
-    static func money(_ text: String) -> String {
-        var t = text.trimmedASCIISpaces
-        for suffix in ["đồng", "đ", "VND", "vnd", "VNĐ"] where t.hasSuffix(suffix) {
-            t = String(t.dropLast(suffix.count)).trimmedASCIISpaces
-        }
-        for separator: Character in [".", ",", " ", "\u{00A0}"] where t.contains(separator) {
-            let groups = t.split(separator: separator, omittingEmptySubsequences: false)
-            let digits = groups.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
-            if digits, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) {
-                return groups.joined()
-            }
-            return text
-        }
-        return t
-    }
+    /// "1.500.000.000", "1,500,000,000", "1 500 000 000 đ" → "1500000000" (`Money.ungrouped`).
+    static func money(_ text: String) -> String { Money.ungrouped(text) }
 
     /// "21,95" (a decimal comma) → "21.95"; "1.234,5" → "1234.5".
     static func decimal(_ text: String) -> String {

@@ -68,6 +68,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return (try? CalendarDate(year: y, month: m, day: Self.daysIn(month: m, year: y))) ?? self
     }
 
+    /// The same day `years` years earlier (29 February becomes the 28th in a common year); the
+    /// calendar's first day when that falls before it.
+    public func years(before years: Int) -> CalendarDate {
+        let y = year - years
+        return (try? CalendarDate(year: y, month: month, day: min(day, Self.daysIn(month: month, year: y))))
+            ?? (try! CalendarDate(year: 1900, month: 1, day: 1))
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -15,6 +15,11 @@ public struct CoverageRules: Hashable, Sendable, Codable {
     public var excludedExactness: Set<Exactness>
     /// How communes are ranked for the next works (`priorities`); standard when the file has none.
     public var priorityWeights = PriorityWeights.standard
+    /// `check` warns of a handed-over work with no maintenance in this many years.
+    public var maintenanceDueYears: Int
+
+    /// The years `maintenance_due_years` may say: at least one, at most a work's long life.
+    public static let maintenanceDueRange = 1...50
 
     enum CodingKeys: String, CodingKey {
         case version
@@ -24,6 +29,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         case servingRoadSurfaces = "serving_road_surfaces"
         case excludedExactness = "excluded_exactness"
         case priorityWeights = "priority_weights"
+        case maintenanceDueYears = "maintenance_due_years"
     }
 
     /// The defaults of SPEC §2 (road 2000 m — the Rural Access Index — health 5000, school 3000,
@@ -35,11 +41,11 @@ public struct CoverageRules: Hashable, Sendable, Codable {
             .water: 1000, .other: 1000,
         ],
         servingStatuses: [.completed, .handedOver], servingRoadSurfaces: [.asphalt, .concrete],
-        excludedExactness: [.adminUnit])
+        excludedExactness: [.adminUnit], maintenanceDueYears: 3)
 
     public init(
         version: String, metricSRID: Int32, serviceDistanceM: [WorkCategory: Double], servingStatuses: Set<WorkStatus>,
-        servingRoadSurfaces: Set<RoadSurface>, excludedExactness: Set<Exactness>
+        servingRoadSurfaces: Set<RoadSurface>, excludedExactness: Set<Exactness>, maintenanceDueYears: Int = 3
     ) {
         self.version = version
         self.metricSRID = metricSRID
@@ -47,6 +53,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         self.servingStatuses = servingStatuses
         self.servingRoadSurfaces = servingRoadSurfaces
         self.excludedExactness = excludedExactness
+        self.maintenanceDueYears = maintenanceDueYears
     }
 
     public init(from decoder: Decoder) throws {
@@ -84,6 +91,25 @@ public struct CoverageRules: Hashable, Sendable, Codable {
                 try Exactness.parse($0, field: "excluded_exactness")
             })
         priorityWeights = try c.decodeIfPresent(PriorityWeights.self, forKey: .priorityWeights) ?? .standard
+        maintenanceDueYears = try Self.decodeMaintenanceDueYears(c)
+    }
+
+    /// Absent: the standard 3 years. Read as a number first, so 2.5 or "3" is refused with the
+    /// value named rather than with a decoder's type error.
+    private static func decodeMaintenanceDueYears(_ c: KeyedDecodingContainer<CodingKeys>) throws -> Int {
+        guard c.contains(.maintenanceDueYears) else { return standard.maintenanceDueYears }
+        let field = "maintenance_due_years"
+        let rule =
+            "must be a whole number of years from \(maintenanceDueRange.lowerBound) to \(maintenanceDueRange.upperBound)"
+        guard let value = try? c.decode(Double.self, forKey: .maintenanceDueYears) else {
+            let text = (try? c.decode(String.self, forKey: .maintenanceDueYears)).map { "\"\($0)\"" } ?? "not a number"
+            throw ModelError.invalid(field: field, value: text, reason: "\(rule), got \(text)")
+        }
+        guard let years = Int(exactly: value), maintenanceDueRange.contains(years) else {
+            let text = Int(exactly: value).map(String.init) ?? "\(value)"
+            throw ModelError.invalid(field: field, value: text, reason: "\(rule), got \(text)")
+        }
+        return years
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -97,6 +123,7 @@ public struct CoverageRules: Hashable, Sendable, Codable {
         try c.encode(servingRoadSurfaces.map(\.rawValue).sorted(), forKey: .servingRoadSurfaces)
         try c.encode(excludedExactness.map(\.rawValue).sorted(), forKey: .excludedExactness)
         try c.encode(priorityWeights, forKey: .priorityWeights)
+        try c.encode(maintenanceDueYears, forKey: .maintenanceDueYears)
     }
 
     /// Loads rules from a JSON file, with errors that name the file.

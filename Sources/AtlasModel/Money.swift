@@ -22,4 +22,42 @@ public enum Money {
         }
         return total
     }
+
+    /// "1.500.000.000", "1,500,000,000", "1 500 000 000 đ" → "1500000000": thousands groups as
+    /// people write them, joined. Text that is not unambiguously grouped is given back as written,
+    /// so the error that follows shows the user's own value.
+    public static func ungrouped(_ text: String) -> String {
+        var t = text.trimmedASCIISpaces
+        for suffix in ["đồng", "đ", "VND", "vnd", "VNĐ"] where t.hasSuffix(suffix) {
+            t = String(t.dropLast(suffix.count)).trimmedASCIISpaces
+        }
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        for separator: Character in [".", ",", " ", "\u{00A0}"] where t.contains(separator) {
+            let groups = t.split(separator: separator, omittingEmptySubsequences: false)
+            let digits = groups.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
+            if digits, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+                return groups.joined()
+            }
+            return text
+        }
+        return t
+    }
+
+    /// An amount typed by a person: whole đồng, plain or grouped in thousands ("1.500.000"),
+    /// within `problem`'s bounds. The error names `field` and the value as given.
+    public static func parse(_ text: String, field: String) throws(ModelError) -> Int64 {
+        let trimmed = text.trimmedASCIISpaces
+        let negative = trimmed.hasPrefix("-")
+        let digits = ungrouped(negative ? String(trimmed.dropFirst()) : trimmed)
+        guard digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let magnitude = NumberText.integer(digits) else {
+            throw ModelError.invalid(
+                field: field, value: text,
+                reason: "\(field) \(text): expected whole đồng, e.g. 1500000 or 1.500.000")
+        }
+        let amount = negative ? -magnitude : magnitude
+        if let why = problem(amount) {
+            throw ModelError.invalid(field: field, value: text, reason: "\(field) \(text): \(why)")
+        }
+        return amount
+    }
 }

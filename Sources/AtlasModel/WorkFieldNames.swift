@@ -9,7 +9,9 @@ public enum WorkFieldNames {
             "started_on", "completed_on", "investor", "planned_vnd", "disbursed_vnd", "labour_days",
         ] + FundingSource.allCases.flatMap { ["planned_\($0.rawValue)_vnd", "disbursed_\($0.rawValue)_vnd"] }
 
-    /// What the works export computes from the geometry and the units: read back silently on
-    /// import (so an export imports again) and derived anew.
-    public static let derived = ["district_code", "commune_disagrees", "length_m"]
+    /// What the works export computes from the geometry, the units and the maintenance events:
+    /// read back silently on import (so an export imports again) and derived anew.
+    public static let derived = [
+        "district_code", "commune_disagrees", "length_m", "maintenance_count", "maintenance_vnd", "last_maintained_on",
+    ]
 }

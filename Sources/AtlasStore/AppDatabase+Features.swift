@@ -39,7 +39,8 @@ extension AppDatabase {
         }
     }
 
-    /// The works with these ids (sorted by id) with their villages served; totals only for funding.
+    /// The works with these ids (sorted by id) with their villages served and maintenance
+    /// summaries; totals only for funding.
     public func featureWorks(ids: [String]) async throws -> [StoredWork] {
         guard !ids.isEmpty else { return [] }
         return try await dbWriter.read { db in
@@ -53,6 +54,7 @@ extension AppDatabase {
                         WHERE workId IN (SELECT value FROM json_each(?)) ORDER BY workId, villageCode
                         """), arguments: [idList])
             while let row = try villageRows.next() { served[row[0], default: []].append(row[1]) }
+            let maintained = try Self.maintenanceSummaries(in: db, idList: idList)
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: "\(Self.workSelect) WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id"),
@@ -62,6 +64,7 @@ extension AppDatabase {
             while let row = try rows.next() {
                 var work = try StoredWork(row: row)
                 work.work.villagesServed = served[work.work.id] ?? []
+                work.maintenance = maintained[work.work.id] ?? MaintenanceSummary()
                 result.append(work)
             }
             return try placedOnUnitsSeen(result, in: db)

@@ -65,6 +65,7 @@ extension AppDatabase {
         }
         registerVintageMigration(&migrator)
         registerSessionMigration(&migrator)
+        registerMaintenanceMigration(&migrator)
         return migrator
     }
 }

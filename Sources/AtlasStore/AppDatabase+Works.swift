@@ -93,7 +93,7 @@ extension AppDatabase {
         try dbWriter.read { try Self.storedWork(id: id, in: $0, withHistory: true) }
     }
 
-    /// One work with villages served and funding lines, and its status history when asked.
+    /// One work with villages served, funding lines and maintenance, and its status history when asked.
     static func storedWork(id: String, in db: Database, withHistory: Bool = false) throws -> StoredWork? {
         guard
             let row = try Row.fetchOne(
@@ -112,6 +112,7 @@ extension AppDatabase {
         }
         // Without per-source lines the work row's totals stand (one line of unknown source).
         if !lines.isEmpty { work.work.funding = lines }
+        (work.maintenanceEvents, work.maintenance) = try maintenance(ofWork: id, in: db)
         guard withHistory else { return work }
         let registration = StatusChange(
             from: nil, to: WorkStatus(rawValue: row["registeredStatus"]) ?? work.work.status,
@@ -131,7 +132,8 @@ extension AppDatabase {
         return work
     }
 
-    /// Works matching the filter, sorted by id, with villages served (no funding detail or history).
+    /// Works matching the filter, sorted by id, with villages served and maintenance summaries (no
+    /// funding detail, history or maintenance events).
     public func works(matching filter: WorkFilter = WorkFilter()) throws -> [StoredWork] {
         try dbWriter.read { db in
             var clauses: [String] = []
@@ -155,6 +157,7 @@ extension AppDatabase {
             }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             let served = try Self.villagesServedByWork(in: db)
+            let maintained = try Self.maintenanceSummaries(in: db)
             let cursor = try Row.fetchCursor(
                 db, sql: "\(StoredWork.selectSQL)\(whereSQL) ORDER BY w.id", arguments: arguments)
             var result: [StoredWork] = []
@@ -167,6 +170,7 @@ extension AppDatabase {
                     if let wanted = filter.districtCode, work.districtCode != wanted { continue }
                 }
                 work.work.villagesServed = served[work.work.id] ?? []
+                work.maintenance = maintained[work.work.id] ?? MaintenanceSummary()
                 result.append(work)
             }
             return result

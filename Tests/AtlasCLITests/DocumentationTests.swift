@@ -12,9 +12,9 @@ import Testing
 
     @Test(arguments: [
         "init", "import units", "import villages", "import stats", "import classifications", "import works",
-        "works add", "works list", "works show", "works set-status", "coverage", "gaps", "priorities", "targets",
-        "check", "export communes", "export works", "map", "report", "units", "sources", "serve", "users add",
-        "users passwd",
+        "works add", "works list", "works show", "works set-status", "works maintain", "coverage", "gaps", "priorities",
+        "targets", "check", "export communes", "export works", "map", "report", "units", "sources", "serve",
+        "users add", "users passwd",
         "audit", "audit list",
         "audit verify", "backup", "restore",
     ])

@@ -19,6 +19,7 @@ struct HelpTests {
         (["works", "list"], "--format"),
         (["works", "show"], "USAGE: worksatlas works show"),
         (["works", "set-status"], "proposed → approved → under_construction → completed → handed_over"),
+        (["works", "maintain"], "--cost"),
         (["export"], "USAGE: worksatlas export <subcommand>"),
         (["export", "communes"], "--year"),
         (["export", "works"], "--output"),

@@ -74,13 +74,15 @@ struct DataCheckerTests {
         // Given a 1719 work (2021–2025) approved in 2018, in D (district 179, poor_30a)
         let findings = try Self.check(
             works: [
-                F.work("P17", programme: "1719", category: "school", approvedOn: "2018-04-01", wkt: F.point(35_000, 5000))
+                F.work(
+                    "P17", programme: "1719", category: "school", approvedOn: "2018-04-01", wkt: F.point(35_000, 5000))
             ])
         // Then a warning names the programme's period and the programmes of 2018's
         let warning = try #require(findings.first { $0.rule == "programme_out_of_period" })
         #expect(
             warning.reason
-                == "programme 1719 belongs to 2021-2025, but the work was approved in 2018 (programmes of 2016-2020: 30a, 135)")
+                == "programme 1719 belongs to 2021-2025, but the work was approved in 2018 (programmes of 2016-2020: 30a, 135)"
+        )
     }
 
     @Test func thirtyAWorkInThePoorDistrictIsEligible() throws {
@@ -173,6 +175,33 @@ struct DataCheckerTests {
         // Then an error
         #expect(Self.keys(findings) == ["error work ND completed_without_date"])
         #expect(findings.first?.reason == "status \(status) but no completed_on date")
+    }
+
+    @Test func handedOverWorkIsDueUntilMaintainedWithinTheRulesYears() throws {
+        // Given a school handed over in 2015 and never maintained
+        let world = try F.importWorld(
+            villages: F.villageRows, stats: F.statsRows, classifications: Self.classifications,
+            works: [
+                F.work(
+                    "HO", category: "school", status: "handed_over", completedOn: "2015-05-01", wkt: F.point(5000, 5000)
+                )
+            ])
+        let asOf = try CalendarDate(iso: "2020-01-01")
+        // Then as of 2020 it is due under the standard 3 years, and not under 5
+        let due = try DataChecker().run(on: world.database, asOf: asOf)
+        #expect(Self.keys(due) == ["warning work HO maintenance_due"])
+        #expect(
+            due.first?.reason
+                == "handed over and no maintenance in the 3 years before 2020-01-01 (never maintained since completion on 2015-05-01)"
+        )
+        var lenient = CoverageRules.standard
+        lenient.maintenanceDueYears = 5
+        #expect(try DataChecker().run(on: world.database, rules: lenient, asOf: asOf).isEmpty)
+        // When it is maintained in 2018, it is no longer due
+        _ = try world.database.recordMaintenance(
+            try MaintenanceEvent(happenedOn: try CalendarDate(iso: "2018-01-01"), costVND: 1), workId: "HO",
+            by: .commandLine, today: asOf, authorize: { _ in }, render: { _ in "{}" })
+        #expect(try DataChecker().run(on: world.database, asOf: asOf).isEmpty)
     }
 
     @Test func unfinishedWorkNeedsNoCompletionDate() throws {

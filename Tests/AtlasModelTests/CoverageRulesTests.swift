@@ -4,14 +4,16 @@ import Testing
 
 @Suite struct CoverageRulesTests {
     /// A rules file as it would be versioned with the data; `distances` replaces the distance map.
-    static func json(distances: String, statuses: String = #"["completed", "handed_over"]"#) -> Data {
+    static func json(
+        distances: String, statuses: String = #"["completed", "handed_over"]"#, extra: String = ""
+    ) -> Data {
         Data(
             """
             {"version": "test/1", "metric_srid": 3405,
              "service_distance_m": {\(distances)},
              "serving_statuses": \(statuses),
              "serving_road_surfaces": ["asphalt", "concrete"],
-             "excluded_exactness": ["admin_unit"]}
+             "excluded_exactness": ["admin_unit"]\(extra)}
             """.utf8)
     }
 
@@ -105,6 +107,24 @@ import Testing
         let error = #expect(throws: ModelError.self) { try CoverageRules.load(from: url) }
         #expect(error?.field == url.lastPathComponent)
         #expect(error?.description.contains("service_distance_m.road") == true)
+    }
+
+    @Test func maintenanceDueYearsIsReadAndDefaultsToThree() throws {
+        // Given the standard file (no key) and one asking for 5 years
+        #expect(try decode(Self.json(distances: Self.allDistances)).maintenanceDueYears == 3)
+        let five = try decode(Self.json(distances: Self.allDistances, extra: #", "maintenance_due_years": 5"#))
+        // Then the key is read
+        #expect(five.maintenanceDueYears == 5)
+    }
+
+    @Test(arguments: [
+        ("0", "got 0"), ("51", "got 51"), ("2.5", "got 2.5"), (#""3""#, #"got "3""#), ("null", "got not a number"),
+    ])
+    func maintenanceDueYearsOutsideOneToFiftyIsRefused(value: String, said: String) {
+        let data = Self.json(distances: Self.allDistances, extra: #", "maintenance_due_years": \#(value)"#)
+        let error = #expect(throws: ModelError.self) { try decode(data) }
+        #expect(error?.field == "maintenance_due_years")
+        #expect(error?.description == "must be a whole number of years from 1 to 50, \(said)")
     }
 
     @Test func loadReadsAGoodFile() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtlasCoverage
+import AtlasModel
 import AtlasStore
 import Foundation
 
@@ -10,7 +11,8 @@ struct Check: ParsableCommand {
             Errors: ineligible works (30a outside a poor district, 135 outside difficult/border/safe-zone \
             communes), works in no commune, completed works without a completion date, statistics with more \
             poor than households. Warnings: declared commune disagrees with the geometry, roads without \
-            surface, villages outside their commune. Info: works located only by their commune.
+            surface, villages outside their commune, handed-over works without maintenance in the last \
+            maintenance_due_years of the rules (3 by default). Info: works located only by their commune.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
@@ -19,11 +21,22 @@ struct Check: ParsableCommand {
     @OptionGroup var units: UnitsOption
     @Option(help: "table or csv.") var format: Format = .table
     @Flag(help: "Leave out info-level findings.") var quiet = false
+    @Option(help: "Coverage rules as JSON, for maintenance_due_years (default: the standard rules).")
+    var rules: String?
+    @Option(name: .customLong("as-of"), help: "Judge maintenance as of this date (YYYY-MM-DD; default: today).")
+    var asOf: String?
+
+    func validate() throws {
+        _ = try parseDateOption(asOf, name: "--as-of")
+        try CoverageOptions.requireRulesFile(rules)
+    }
 
     func run() throws {
-        var findings = try DataChecker().run(on: units.apply(to: try database.open()))
+        let rules = try rules.map(CoverageOptions.load) ?? .standard
+        let day = try parseDateOption(asOf, name: "--as-of") ?? .today()
+        var findings = try DataChecker().run(on: units.apply(to: try database.open()), rules: rules, asOf: day)
         if quiet { findings.removeAll { $0.severity == .info } }
-        let rows = findings.map { [$0.severity.rawValue, $0.subject, $0.id, $0.rule, $0.reason] }
+        let rows = FindingRows.rows(findings, folded: format == .table)
         let header = ["severity", "subject", "id", "rule", "reason"]
         switch format {
         case .table: print(TextTable.render(header: header, rows: rows), terminator: "")

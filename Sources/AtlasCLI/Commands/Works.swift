@@ -2,7 +2,7 @@ import ArgumentParser
 
 struct Works: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Register, list, show and advance works.",
-        subcommands: [WorksAdd.self, WorksList.self, WorksShow.self, WorksSetStatus.self]
+        abstract: "Register, list, show, advance and maintain works.",
+        subcommands: [WorksAdd.self, WorksList.self, WorksShow.self, WorksSetStatus.self, WorksMaintain.self]
     )
 }

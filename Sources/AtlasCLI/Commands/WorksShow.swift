@@ -7,7 +7,8 @@ import Foundation
 
 struct WorksShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one work: its fields, derived commune, funding and status history.")
+        commandName: "show",
+        abstract: "Show one work: its fields, derived commune, funding, status history and maintenance.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The work id.") var id: String
@@ -37,6 +38,7 @@ struct WorksShow: ParsableCommand {
             "id", "name", "programme", "category", "status", "commune_code", "district_code", "declared_commune_code",
             "commune_disagrees", "surface", "road_class", "length_m", "exactness", "accuracy_m", "investor",
             "approved_on", "started_on", "completed_on", "villages_served", "planned_vnd", "disbursed_vnd",
+            "maintenance_count", "maintenance_vnd", "last_maintained_on",
         ]
         for (key, value) in WorksLayerExport.properties(of: s) where !shown.contains(key) && value != .null {
             let text: String
@@ -58,6 +60,19 @@ struct WorksShow: ParsableCommand {
                     "\(change.from?.rawValue ?? "registered as") → \(change.to.rawValue)"
                         + " on \(change.on?.description ?? "unknown date") (recorded \(change.recordedAt))"
                 ))
+        }
+        for recorded in s.maintenanceEvents {
+            let event = recorded.event
+            lines.append(
+                (
+                    "maintenance",
+                    "\(event.happenedOn)  \(Money.format(event.costVND))"
+                        + "  \(event.source?.rawValue ?? "(source unspecified)")" + (event.note.map { "  \($0)" } ?? "")
+                ))
+        }
+        if s.maintenance.count > 1 {
+            lines.append(
+                ("maintenance total", "\(Money.format(s.maintenance.totalVND)) in \(s.maintenance.count) events"))
         }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {

@@ -18,8 +18,13 @@ struct CoverageOptions: ParsableArguments {
         if let asOf, (try? CalendarDate(iso: asOf)) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, got \"\(asOf)\"")
         }
-        if let rules, !FileManager.default.fileExists(atPath: rules) {
-            throw ValidationError("no such rules file: \(rules)")
+        try Self.requireRulesFile(rules)
+    }
+
+    /// A `--rules` path names a file that exists.
+    static func requireRulesFile(_ path: String?) throws {
+        if let path, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such rules file: \(path)")
         }
     }
 

@@ -6,16 +6,29 @@ import AtlasStore
 import Foundation
 import Hummingbird
 
-/// `/api/works`: officers register works, change them and move them along their life. Every
-/// write is checked as an import is, limited to the editor's unit (before and after the change)
-/// and audited in the same transaction.
+/// `/api/works`: officers register works, change them, move them along their life and record
+/// their maintenance. Every write is checked as an import is, limited to the editor's unit
+/// (before and after the change) and audited in the same transaction. A work is answered as its
+/// works-layer Feature with its maintenance events as the `maintenance` member.
 struct WorksController: Sendable {
     let environment: ServerEnvironment
 
     func addRoutes(to routes: RouterGroup<AtlasRequestContext>) {
         routes.post("works", use: create)
         routes.patch("works/:id", use: update)
+        routes.get("works/:id", use: show)
         routes.post("works/:id/status", use: status)
+        routes.post("works/:id/maintenance", use: maintain)
+    }
+
+    /// Reading a work is open to anyone, as its OGC item is.
+    @Sendable func show(_ request: Request, context: AtlasRequestContext) async throws -> Response {
+        try noQuery(request)
+        let id = try workId(context)
+        guard let stored = try await environment.database.featureWork(id: id) else {
+            throw Problem.notFound("no work with id \(id)")
+        }
+        return try feature(stored, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: AtlasRequestContext) async throws -> Response {
@@ -80,6 +93,29 @@ struct WorksController: Sendable {
         return try feature(stored, status: .ok)
     }
 
+    @Sendable func maintain(_ request: Request, context: AtlasRequestContext) async throws -> Response {
+        let identity = try context.identity.require(.editors, to: "record maintenance of works")
+        try noQuery(request)
+        let id = try workId(context)
+        let event = try MaintenanceRequestBody.event(try await body(request, context))
+        let database = environment.database
+        let recorded = try await blocking {
+            do {
+                return try database.recordMaintenance(
+                    event, workId: id, by: identity.actor, today: .today(),
+                    authorize: { try identity.requireCovers($0, "change", moving: false) },
+                    render: WorkAuditDocument.text
+                ).event
+            } catch let refusal as ModelError {
+                throw MaintenanceRequestBody.refusal(refusal)
+            }
+        }
+        await environment.layers.invalidate()
+        return .json(
+            WorkJSON.maintenance(recorded), status: .created,
+            headers: [.location: "/api/works/\(LinkBuilder.encode(id))"])
+    }
+
     // MARK: Helpers
 
     private func body(_ request: Request, _ context: AtlasRequestContext) async throws -> [UInt8] {
@@ -105,7 +141,8 @@ struct WorksController: Sendable {
     {
         var headers = headers
         headers[.contentType] = MediaTypes.geoJSON
-        let text = try FeatureStream.featureText(WorkJSON.record(work)) + "\n"
+        let text =
+            try FeatureStream.featureText(WorkJSON.record(work), members: WorkJSON.maintenanceMember(work)) + "\n"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

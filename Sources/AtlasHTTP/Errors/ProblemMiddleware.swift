@@ -55,6 +55,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .notFound("no \(kind) with id \(id)")
         case StoreError.moneyOverflow(let scope):
             return .conflict(StoreError.moneyOverflow(scope: scope).description)
+        case StoreError.maintenanceOverflow(let workId):
+            return .conflict(StoreError.maintenanceOverflow(workId: workId).description)
         case let timeout as QueryTimeLimitExceeded:
             return Problem(
                 .serviceUnavailable, type: Problem.base + "query-time-limit", title: "Query too slow",

@@ -39,13 +39,15 @@ enum OpenAPIComponents {
                 "offset", "Features to skip (paging; follow the next link).",
                 ["type": "integer", "minimum": 0, "maximum": 1_000_000_000, "default": 0]),
             "crs": query(
-                "crs", "CRS of the output coordinates (OGC API – Features Part 2), in its own axis order; default CRS84.",
+                "crs",
+                "CRS of the output coordinates (OGC API – Features Part 2), in its own axis order; default CRS84.",
                 ["type": "string", "format": "uri", "enum": .array(FeatureCRS.supportedURIs)]),
             "bbox-crs": query(
                 "bbox-crs", "CRS of bbox, in its own axis order; default CRS84.",
                 ["type": "string", "format": "uri", "enum": .array(FeatureCRS.supportedURIs)]),
             "bbox": query(
-                "bbox", "minLon,minLat,maxLon,maxLat in CRS84 (or in the axis order of bbox-crs): features intersecting the box (min ≤ max).",
+                "bbox",
+                "minLon,minLat,maxLon,maxLat in CRS84 (or in the axis order of bbox-crs): features intersecting the box (min ≤ max).",
                 [
                     "type": "array", "minItems": 4, "maxItems": 4,
                     "items": ["type": "number"],
@@ -187,6 +189,24 @@ enum OpenAPIComponents {
             "StatusChange": [
                 "type": "object", "additionalProperties": false, "required": ["status", "date"],
                 "properties": ["status": enumeration(WorkStatus.self), "date": date],
+            ],
+            "MaintenanceEventInput": [
+                "type": "object", "additionalProperties": false, "required": ["date", "cost_vnd"],
+                "description":
+                    "The date lies between the work's completion and today; the work is completed or handed_over.",
+                "properties": [
+                    "date": date, "cost_vnd": ["type": "integer", "minimum": 0, "maximum": .integer(Money.ceilingVND)],
+                    "source": enumeration(FundingSource.self),
+                    "note": ["type": "string", "maxLength": .integer(Int64(MaintenanceEvent.noteLimit))],
+                ],
+            ],
+            "MaintenanceEvent": [
+                "type": "object", "required": ["id", "work_id", "date", "cost_vnd", "source", "note"],
+                "properties": [
+                    "id": ["type": "integer"], "work_id": ["type": "string"], "date": date,
+                    "cost_vnd": ["type": "integer"], "source": ["type": "string", "nullable": true],
+                    "note": ["type": "string", "nullable": true],
+                ],
             ],
             "AuditLog": [
                 "type": "object", "required": ["entries"],

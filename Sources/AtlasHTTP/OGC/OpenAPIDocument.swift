@@ -31,11 +31,21 @@ enum OpenAPIDocument {
         paths["/api/works"] = [
             "post": write("Register a work (editors within their unit)", body: "WorkFeature", created: true)
         ]
-        paths["/api/works/{workId}"] = [
-            "patch": write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)
-        ]
+        var work =
+            get(
+                "One work: its works-layer Feature, with its maintenance events as the `maintenance` member",
+                tag: "Officers", schema: "Feature", parameters: ["workId"], mediaType: "application/geo+json",
+                notFound: true
+            ).objectValue ?? [:]
+        work["patch"] = write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)
+        paths["/api/works/{workId}"] = .object(work)
         paths["/api/works/{workId}/status"] = [
             "post": write("Move a work to its next status", body: "StatusChange", path: true)
+        ]
+        paths["/api/works/{workId}/maintenance"] = [
+            "post": write(
+                "Record maintenance of a completed or handed-over work", body: "MaintenanceEventInput", path: true,
+                created: true, answer: ("MaintenanceEvent", "application/json"))
         ]
         paths["/api/audit"] = [
             "get": [
@@ -143,9 +153,12 @@ enum OpenAPIDocument {
         ]
     }
 
-    static func write(_ summary: String, body: String, path: Bool = false, created: Bool = false) -> JSONValue {
+    static func write(
+        _ summary: String, body: String, path: Bool = false, created: Bool = false,
+        answer: (schema: String, mediaType: String) = ("Feature", "application/geo+json")
+    ) -> JSONValue {
         var success = JSONObject()
-        success[created ? "201" : "200"] = ok("Feature", "application/geo+json")
+        success[created ? "201" : "200"] = ok(answer.schema, answer.mediaType)
         return [
             "summary": .string(summary), "tags": ["Officers"], "security": [["bearer": []]],
             "parameters": path ? [ref("parameters", "workId")] : [],

@@ -13,6 +13,21 @@ enum WorkJSON {
             geometry: work.work.geometry)
     }
 
+    /// One maintenance event as the works API gives it back.
+    static func maintenance(_ recorded: RecordedMaintenance) -> JSONValue {
+        let e = recorded.event
+        return [
+            "id": .integer(recorded.id), "work_id": .string(recorded.workId), "date": .string(e.happenedOn.description),
+            "cost_vnd": .integer(e.costVND), "source": e.source.map { .string($0.rawValue) } ?? .null,
+            "note": e.note.map(JSONValue.string) ?? .null,
+        ]
+    }
+
+    /// The Feature's foreign member listing a work's maintenance events, oldest first.
+    static func maintenanceMember(_ work: StoredWork) -> JSONObject {
+        ["maintenance": .array(work.maintenanceEvents.map(maintenance))]
+    }
+
     /// The work as the import fields that produce it again: the works-layer properties without
     /// the derived ones, the declared commune as `commune_code`, funding per source.
     static func fields(of stored: StoredWork) -> [String: JSONValue] {

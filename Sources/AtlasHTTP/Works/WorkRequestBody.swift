@@ -32,7 +32,9 @@ enum WorkRequestBody {
         guard case .object(let object) = try parse(bytes) else {
             throw Problem.invalidBody("the body must be a GeoJSON Feature: {\"properties\": {…}, \"geometry\": …}")
         }
-        try object.requireOnly(["type", "id", "properties", "geometry"], in: "the Feature")
+        // `maintenance` comes back with a work this API answered; events are recorded only
+        // through /maintenance, so it is accepted and ignored here.
+        try object.requireOnly(["type", "id", "properties", "geometry", "maintenance"], in: "the Feature")
         if let type = object["type"], type != "Feature" {
             throw Problem.invalidBody("type must be \"Feature\"", field: "type", value: type.jsonText)
         }

@@ -9,6 +9,10 @@ public struct StoredWork: Sendable {
     public var districtCode: String?
     public var lengthM: Double?
     public var history: [StatusChange] = []
+    /// Count, cost and latest date of the work's maintenance, with every list of works.
+    public var maintenance = MaintenanceSummary()
+    /// The events themselves, oldest first: only when one work is read.
+    public var maintenanceEvents: [RecordedMaintenance] = []
 
     /// True when the declared commune disagrees with the one the geometry lies in.
     public var communeDisagrees: Bool {
@@ -28,5 +32,18 @@ public struct StoredWork: Sendable {
         communeCode = record.communeCode
         lengthM = record.lengthM
         districtCode = row["districtCode"]
+    }
+}
+
+/// A maintenance event as stored, with the id it was given.
+public struct RecordedMaintenance: Hashable, Sendable {
+    public var id: Int64
+    public var workId: String
+    public var event: MaintenanceEvent
+
+    public init(id: Int64, workId: String, event: MaintenanceEvent) {
+        self.id = id
+        self.workId = workId
+        self.event = event
     }
 }

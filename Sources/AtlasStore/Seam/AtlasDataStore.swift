@@ -43,6 +43,7 @@ public protocol AtlasDataStore: Sendable {
     func work(id: String) throws -> StoredWork?
     func works(matching filter: WorkFilter) throws -> [StoredWork]
     func workCount() throws -> Int
+    func lastMaintenance(onOrBefore day: CalendarDate) throws -> [String: CalendarDate]
     func communeSummaries(year: Int) throws -> [CommuneSummary]
     func workFacts() throws -> [WorkFacts]
     func roadLengths(builtBy: CalendarDate?) throws -> [String: RoadLengths]
@@ -65,6 +66,10 @@ public protocol AtlasDataStore: Sendable {
         workId: String, to status: WorkStatus, on date: CalendarDate, by actor: AuditActor,
         render: (StoredWork) throws -> String
     ) throws
+    func recordMaintenance(
+        _ event: MaintenanceEvent, workId: String, by actor: AuditActor, today: CalendarDate,
+        authorize: (WorkPlace) throws -> Void, render: (StoredWork) throws -> String
+    ) throws -> (event: RecordedMaintenance, work: StoredWork)
     func place(ofWork work: StoredWork) throws -> WorkPlace
     func auditEntries(
         workId: String?, limit: Int, offset: Int, visible: (@Sendable (WorkPlace) -> Bool)?
