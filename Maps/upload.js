@@ -34,7 +34,7 @@
     (result.body.errors || []).forEach(function (e) {
       body.appendChild(el('tr', {}, [el('td', {}, e.location), el('td', {}, e.field), el('td', { class: 'wa-value' }, e.value), el('td', {}, e.reason)]));
     });
-    $('problems-summary').textContent = O.t('problemsSummary', { detail: result.body.detail });
+    $('problems-summary').textContent = O.t('problemsSummary', { file: result.file, n: (result.body.errors || []).length });
     $('problems').hidden = false;
     $('problems-title').focus();
   }
@@ -103,6 +103,7 @@
       }
     } else if (listsRows(result)) {
       say('');
+      result.file = pending.file.name;
       pending = null;
       show({ kind: 'problems', result: result });
     } else {
