@@ -176,6 +176,23 @@ import Testing
         }
     }
 
+    @Test func aGeoJSONFilesProblemsNameTheFeature() async throws {
+        let world = try TestWorld.make()
+        let geojson =
+            #"{"type":"FeatureCollection","features":["#
+            + #"{"type":"Feature","id":"N-30","properties":{"name":"Trạm","programme":"135","category":"health","status":"proposed"},"geometry":{"type":"Point","coordinates":[106.05,21.05]}},"#
+            + #"{"type":"Feature","id":"N-31","properties":{"name":"Trạm","programme":"135","category":"health","status":"built"},"geometry":{"type":"Point","coordinates":[106.06,21.05]}}]}"#
+        try await world.test { client in
+            let response = try await client.upload(geojson, "tram.geojson", dryRun: true, token: world.token("root"))
+            try ProblemTests.expectProblem(response, status: .unprocessableContent)
+            let error = try #require(try response.json()["errors"]?[0])
+            #expect(error["location"]?.stringValue?.hasPrefix("feature 1 (id \"N-31\"") == true, "\(error)")
+            #expect(error["field"] == "status" && error["value"] == "built")
+            #expect(!response.text.contains("worksatlas-upload-"), "the temporary folder is not shown")
+        }
+        #expect(try world.database.work(id: "N-30") == nil)
+    }
+
     @Test func aBearerTokenImportsToo() async throws {
         let world = try TestWorld.make()
         try await world.test { client in

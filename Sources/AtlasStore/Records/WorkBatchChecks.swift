@@ -1,4 +1,4 @@
-/// What a batch write does beyond the command line's for an officer signed in to the server:
+/// What a batch write does beyond the command line's for an officer writing through the server:
 /// every work's place is authorized before and after (nil before: a new work), inside the
 /// transaction, and every work gets its own audit entry with the documents `render` writes, so
 /// an editor sees the works of their unit in the audit log.
