@@ -84,6 +84,9 @@ public func buildRouter(database: any AtlasDataStore, options: ServerOptions) ->
     AuditController(environment: environment).addRoutes(to: api)
     UnitsController(environment: environment).addRoutes(to: api)
     GapsController(environment: environment).addRoutes(to: api)
+    // Officers' pages: upload a works file, manage users.
+    ImportsController(environment: environment).addRoutes(to: api)
+    AdminUsersController(environment: environment).addRoutes(to: api)
     routes.fill(from: router.routes.map { ($0.path.description, $0.method) })
     return router
 }

@@ -17,7 +17,7 @@ extension Importer {
         try log.finish()
         guard let work else { throw ImportFailure(file: ImportFailure.enteredWork, problems: log.problems) }
         let validator = try WorkValidator(database: database, inputSRID: srid)
-        let rows = try validator.validate([WorkDraft(location: .entered, work: work)], log: &log, progress: nil)
+        let rows = try validator.validate([WorkDraft(location: .entered, work: work)], log: &log, progress: nil).rows
         try log.finish()
         guard let row = rows.first else { throw ImportFailure(file: ImportFailure.enteredWork, problems: log.problems) }
         return row

@@ -11,6 +11,25 @@ extension Importer {
         from file: URL, srid: Int32 = 4326, options: WorkFileOptions = WorkFileOptions(),
         provenance: ImportProvenance = .init(), progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportReport {
+        var checked = try checkWorks(
+            from: file, srid: srid, options: options, provenance: provenance, progress: progress)
+        var clock = PhaseClock()
+        let rowCount = checked.rows.count
+        try database.saveWorks(checked.takeRows(), source: checked.source, recordedOn: .today())
+        clock.lap("write")
+        return ImportReport(
+            kind: "works", file: file.path, rowCount: rowCount, warnings: checked.warnings, notes: checked.notes,
+            phases: checked.phases + clock.laps)
+    }
+
+    /// Reads and checks a works file as `importWorks` does, writing nothing: every problem is
+    /// thrown as one `ImportFailure`; else the rows are ready for `saveWorks`. With
+    /// `keepingLocations`, each row keeps where it was in the file, for a preview.
+    public func checkWorks(
+        from file: URL, srid: Int32 = 4326, options: WorkFileOptions = WorkFileOptions(),
+        provenance: ImportProvenance = .init(), keepingLocations: Bool = false,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> CheckedWorks {
         var log = ProblemLog(file: file.path)
         var clock = PhaseClock()
         var drafts: [WorkDraft] = []
@@ -29,17 +48,15 @@ extension Importer {
         }
         clock.lap("read")
         let validator = try WorkValidator(database: database, inputSRID: inputSRID)
-        let rows = try validator.validate(drafts, log: &log, progress: progress)
+        let validated = try validator.validate(
+            drafts, log: &log, keepingLocations: keepingLocations, progress: progress)
         drafts = []
         try log.finish()
         clock.lap("validate")
-        try database.saveWorks(
-            rows, source: provenance.resolved(kind: "works", file: file, embedded: embedded),
-            recordedOn: .today())
-        clock.lap("write")
-        return ImportReport(
-            kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, notes: log.notes,
-            phases: clock.laps)
+        return CheckedWorks(
+            rows: validated.rows, locations: validated.locations,
+            source: try provenance.resolved(kind: "works", file: file, embedded: embedded), warnings: log.warnings,
+            notes: log.notes, phases: clock.laps)
     }
 
     /// Registers one work given field by field (`works add`), with the import's checks.

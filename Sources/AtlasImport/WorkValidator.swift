@@ -31,9 +31,10 @@ struct WorkValidator: Sendable {
     }
 
     func validate(
-        _ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?
+        _ drafts: [WorkDraft], log: inout ProblemLog, keepingLocations: Bool = false,
+        progress: (@Sendable (Int, Int) -> Void)?
     ) throws
-        -> [WorkRow]
+        -> (rows: [WorkRow], locations: [String])
     {
         var firstLocation: [String: DraftLocation] = [:]
         var candidates: [Int] = []
@@ -76,6 +77,7 @@ struct WorkValidator: Sendable {
         try checkPolygons(located.map { ($0.draft.location.description, $0.placement.wgs84) }, log: &log)
         let existing = try database.existingStatuses(of: located.map(\.draft.work.id))
         var rows: [WorkRow] = []
+        var locations: [String] = []
         rows.reserveCapacity(located.count)
         for item in located {
             var work = item.draft.work
@@ -94,8 +96,9 @@ struct WorkValidator: Sendable {
                 WorkRow(
                     work: work, metricGeometry: item.placement.metric, communeCode: item.placement.communeCode,
                     lengthM: item.placement.lengthM))
+            if keepingLocations { locations.append(item.draft.location.description) }
         }
-        return rows
+        return (rows, locations)
     }
 
     /// Where a work lies: its WGS84 and metric geometry, derived commune and length.

@@ -197,3 +197,16 @@ extension AppDatabase {
         return WorkPlace(communeCode: code, districtCode: row["district"], provinceCode: row["province"])
     }
 }
+
+/// Places of communes, each looked up once per transaction (a batch names few communes).
+struct PlaceLookup {
+    private var known: [String: WorkPlace] = [:]
+
+    mutating func place(ofCommune code: String?, in db: Database) throws -> WorkPlace {
+        guard let code else { return WorkPlace() }
+        if let place = known[code] { return place }
+        let place = try AppDatabase.place(ofCommune: code, in: db)
+        known[code] = place
+        return place
+    }
+}

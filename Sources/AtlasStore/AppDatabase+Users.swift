@@ -6,9 +6,11 @@ extension AppDatabase {
     // MARK: Writes
 
     /// Adds a user with its token credential (or gives a revoked user a new role and token),
-    /// recording `user.add` in the audit log. Editors need a unit of their role's kind.
+    /// recording `user.add` in the audit log. Editors need a unit of their role's kind. A
+    /// `passwordHash` (from `PasswordHash.make`) lets the user sign in from the start.
     public func addUser(
-        name: String, role: UserRole, unitCode: String?, credential: TokenCredential, by actor: AuditActor
+        name: String, role: UserRole, unitCode: String?, credential: TokenCredential, passwordHash: String? = nil,
+        by actor: AuditActor
     ) throws {
         let name = name.precomposedStringWithCanonicalMapping
         guard !name.isEmpty, name.count <= 64, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
@@ -26,9 +28,9 @@ extension AppDatabase {
             let now = Self.timestamp()
             try db.execute(
                 literal: """
-                    INSERT INTO user (name, role, unitCode, tokenPrefix, tokenSalt, tokenHash, createdAt)
+                    INSERT INTO user (name, role, unitCode, tokenPrefix, tokenSalt, tokenHash, createdAt, passwordHash)
                     VALUES (\(name), \(role.rawValue), \(unitCode), \(credential.prefix), \(credential.salt),
-                            \(credential.hash), \(now))
+                            \(credential.hash), \(now), \(passwordHash))
                     """)
             let after =
                 "{\"name\":\(Self.jsonString(name)),\"role\":\"\(role.rawValue)\",\"unit\":\(unitCode.map(Self.jsonString) ?? "null")}"
@@ -69,7 +71,47 @@ extension AppDatabase {
         }
     }
 
+    /// Ends every session of an active user (the token and password stay), recording
+    /// `user.sessions.end` with how many were open; returns that number.
+    @discardableResult
+    public func endSessions(ofUser name: String, by actor: AuditActor) throws -> Int {
+        try dbWriter.write { db in
+            guard
+                let userId = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM user WHERE name = ? AND revokedAt IS NULL", arguments: [name])
+            else { throw UserError("no active user named \(name)") }
+            try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [userId])
+            let ended = db.changesCount
+            try Self.insertAudit(
+                actor: actor, action: "user.sessions.end", workId: nil, subject: name, before: nil,
+                after: "{\"sessions_ended\":\(ended)}", at: Self.timestamp(), in: db)
+            return ended
+        }
+    }
+
     // MARK: Reads
+
+    /// Every user with its sign-in facts: whether it has a password, how many sessions it holds
+    /// and when the newest of them began (nil when none is open).
+    public func userAccounts() throws -> [UserAccount] {
+        try dbWriter.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT user.*, (user.passwordHash IS NOT NULL) AS hasPassword, count(session.id) AS sessionCount,
+                           max(session.createdAt) AS lastSignIn
+                    FROM user LEFT JOIN session ON session.userId = user.id
+                    GROUP BY user.id ORDER BY user.name
+                    """
+            ).compactMap { row in
+                Self.user(row).map {
+                    UserAccount(
+                        user: $0, hasPassword: row["hasPassword"], openSessions: row["sessionCount"],
+                        lastSignIn: row["lastSignIn"])
+                }
+            }
+        }
+    }
 
     /// The stored password hash of an active user (nil: no such user, revoked, or no password set).
     public func passwordHash(ofActiveUser name: String) async throws -> String? {

@@ -7,25 +7,41 @@ extension AppDatabase {
 
     /// Inserts new works and updates existing ones (same id) in one transaction, recording every
     /// status change. Callers check that status changes of existing works are legal beforehand;
-    /// the store checks again and refuses the whole batch otherwise.
+    /// the store checks again and refuses the whole batch otherwise. With `checks`, each work is
+    /// authorized where it lies before and after, and audited on its own (see `WorkBatchChecks`).
     public func saveWorks(
-        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor = .commandLine
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor = .commandLine,
+        checks: WorkBatchChecks? = nil
     ) throws {
         try dbWriter.write { db in
             let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
             let existing = try Self.statuses(of: rows.map(\.work.id), in: db)
             let writer = try WorkWriter(db: db)
             let now = Self.timestamp()
+            var places = PlaceLookup()
             for row in rows {
                 let previous = existing[row.work.id]
                 if let previous, previous != row.work.status {
                     try previous.checkTransition(to: row.work.status)
+                }
+                let before = try checks != nil && previous != nil ? Self.requireWork(id: row.work.id, in: db) : nil
+                if let checks {
+                    try checks.authorize(
+                        try before.map { try places.place(ofCommune: $0.communeCode, in: db) },
+                        try places.place(ofCommune: row.communeCode, in: db))
                 }
                 let on = Self.statusDate(of: row.work) ?? recordedOn
                 try writer.upsert(row, sourceId: sourceId, isNew: previous == nil, registeredOn: on, recordedAt: now)
                 if let previous, previous != row.work.status {
                     try writer.recordStatus(
                         workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
+                }
+                if let checks {
+                    let after = try Self.requireWork(id: row.work.id, in: db)
+                    try Self.insertAudit(
+                        actor: actor, action: before == nil ? "work.create" : "work.update", workId: row.work.id,
+                        subject: source.file, before: try before.map(checks.render), after: try checks.render(after),
+                        at: now, in: db)
                 }
             }
             // One entry per batch: the file and how many works it registered or updated.
@@ -82,6 +98,23 @@ extension AppDatabase {
     /// Current statuses of the works among `ids` that exist.
     public func existingStatuses(of ids: [String]) throws -> [String: WorkStatus] {
         try dbWriter.read { try Self.statuses(of: ids, in: $0) }
+    }
+
+    /// The stored works among `ids` (with funding, villages and maintenance), by id, and the place
+    /// of each of `communeCodes`, read together: what a batch write would start from.
+    public func batchBaseline(
+        ids: [String], communeCodes: Set<String>
+    ) throws -> (works: [String: StoredWork], places: [String: WorkPlace]) {
+        try dbWriter.read { db in
+            var works: [String: StoredWork] = [:]
+            for id in ids { works[id] = try Self.storedWork(id: id, in: db) }
+            var lookup = PlaceLookup()
+            var places: [String: WorkPlace] = [:]
+            for code in communeCodes.union(works.values.compactMap(\.communeCode)) {
+                places[code] = try lookup.place(ofCommune: code, in: db)
+            }
+            return (works, places)
+        }
     }
 
     public func workCount() throws -> Int {

@@ -34,13 +34,18 @@ public struct Identity: Hashable, Sendable {
     /// Throws 403 unless the work lies inside this editor's unit; `moving` says `place` is where
     /// a change would put it.
     func requireCovers(_ place: WorkPlace, _ verb: String, moving: Bool) throws {
-        guard !covers(place) else { return }
+        if let refusal = refusal(place, verb, moving: moving) { throw Problem.forbidden(refusal) }
+    }
+
+    /// Why this editor may not `verb` a work lying at `place`, or nil when they may.
+    func refusal(_ place: WorkPlace, _ verb: String, moving: Bool) -> String? {
+        guard !covers(place) else { return nil }
         let unit = "\(role.unitKind?.rawValue ?? "unit") \(unitCode ?? "")"
         let at =
             place.communeCode.map { "commune \($0)" + (place.districtCode.map { ", district \($0)" } ?? "") }
             ?? "no commune"
         let fact = moving ? "the change would put it in \(at)" : "the work lies in \(at)"
-        throw Problem.forbidden("\(name) (\(role.rawValue)) may only \(verb) works inside \(unit); \(fact)")
+        return "\(name) (\(role.rawValue)) may only \(verb) works inside \(unit); \(fact)"
     }
 }
 

@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasImport
 import Hummingbird
 
 /// An RFC 9457 problem: `{type, title, status, detail, errors: [{location, field, value, reason}]}`
@@ -52,6 +53,13 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     }
 
     var jsonText: String { json.jsonText + "\n" }
+}
+
+extension Problem.FieldError {
+    /// One problem of a refused import, as the importer found it.
+    init(_ problem: ImportProblem) {
+        self.init(location: problem.location, field: problem.field, value: problem.value, reason: problem.reason)
+    }
 }
 
 extension Problem {

@@ -40,9 +40,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let problem as Problem:
             return problem
         case let failure as ImportFailure:
-            let errors = failure.problems.map {
-                Problem.FieldError(location: $0.location, field: $0.field, value: $0.value, reason: $0.reason)
-            }
+            let errors = failure.problems.map(Problem.FieldError.init)
             let count = errors.count == 1 ? "1 problem" : "\(errors.count) problems"
             return .invalidData("the work was not saved: \(count)", errors: errors)
         case let model as ModelError:

@@ -70,6 +70,7 @@ enum OpenAPIDocument {
         paths["/api/me"] = get(
             "Who the bearer token or session belongs to (without one: the viewer role), and a session's CSRF token",
             tag: "Officers", schema: nil, parameters: [])
+        for (path, item) in officersPaths { paths[path] = item }
         paths["/login"] = [
             "get": [
                 "summary": "The sign-in page", "tags": ["Officers"],

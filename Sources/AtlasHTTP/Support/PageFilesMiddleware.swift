@@ -19,12 +19,15 @@ struct PageFiles: Sendable {
         let page = [
             "index.html", "app.js", "chart.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js",
             "style.css", "login.html", "login.js",
+            // Officers' pages beside the map: upload, their works, users (admins).
+            "officer.js", "upload.html", "upload.js", "works.html", "works.js", "admin.html", "admin.js",
         ]
         for name in page {
             entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))
         }
         entries["/"] = entries["/index.html"]
         entries["/login"] = entries["/login.html"]
+        for page in ["upload", "works", "admin"] { entries["/" + page] = entries["/\(page).html"] }
         let leaflet = [
             "leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png", "images/marker-icon.png",
             "images/marker-icon-2x.png", "images/marker-shadow.png",

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Refuses a body before reading it: one announced above the upload cap (413, and the
 /// connection closes instead of draining it), and a write to `/api` whose Content-Type is not
-/// JSON in UTF-8 (415), so a form or text/plain cannot pass for a work.
+/// JSON in UTF-8 (415), so a form or text/plain cannot pass for a work. A works file uploaded
+/// for import has a larger cap of its own and comes as raw bytes (`UploadedFile`).
 struct RequestBodyMiddleware: RouterMiddleware {
     typealias Context = AtlasRequestContext
     let routes: RouteTable
@@ -15,14 +16,20 @@ struct RequestBodyMiddleware: RouterMiddleware {
     ) async throws
         -> Response
     {
-        if let length = request.headers[.contentLength], let bytes = Int(length), bytes > context.maxUploadSize {
-            throw Problem.tooLarge(limit: context.maxUploadSize)
+        let isFileUpload = request.uri.path == UploadedFile.route
+        let limit = isFileUpload ? UploadedFile.maximumBytes : context.maxUploadSize
+        if let length = request.headers[.contentLength], let bytes = Int(length), bytes > limit {
+            throw Problem.tooLarge(limit: limit)
         }
         // Only for a route that takes this method: an unknown one is the router's 404 or 405.
         if [.post, .patch, .put].contains(request.method), request.uri.path.hasPrefix("/api/"),
             routes.allowedMethods(forPath: request.uri.path)?.contains(request.method) == true
         {
-            try Self.checkContentType(request.headers[.contentType])
+            if isFileUpload {
+                try UploadedFile.checkContentType(request.headers[.contentType])
+            } else {
+                try Self.checkContentType(request.headers[.contentType])
+            }
         }
         return try await next(request, context)
     }

@@ -26,6 +26,14 @@ public struct StoredWork: Sendable {
             LEFT JOIN \(AppDatabase.latestUnits) d ON d.code = c.parentCode AND d.kind = 'district'
         """
 
+    /// A checked row as it will read back once written (no history or maintenance yet), in `place`.
+    public init(row: WorkRow, place: WorkPlace) {
+        work = row.work
+        communeCode = row.communeCode
+        districtCode = place.districtCode
+        lengthM = row.lengthM
+    }
+
     init(row: Row) throws {
         let record = try WorkRecord(row: row)
         work = record.work

@@ -45,6 +45,16 @@ public struct UserRecord: Hashable, Sendable {
     public var isActive: Bool { revokedAt == nil }
 }
 
+/// A user as the admin page lists it: the record, never a secret, and its sign-in facts.
+public struct UserAccount: Hashable, Sendable {
+    public var user: UserRecord
+    public var hasPassword: Bool
+    /// Sessions stored (live, or ended but not yet pruned).
+    public var openSessions: Int
+    /// When the newest stored session began (ISO 8601 UTC); sign-ins are kept only as sessions.
+    public var lastSignIn: String?
+}
+
 /// A refused user change, with a message for the person who asked.
 public struct UserError: Error, CustomStringConvertible, Sendable {
     public var description: String

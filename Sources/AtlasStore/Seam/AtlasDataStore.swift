@@ -38,7 +38,13 @@ public protocol AtlasDataStore: Sendable {
     func geometry(fromWKT text: String) throws -> Geometry?
 
     // MARK: Works
-    func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor) throws
+    func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
+        checks: WorkBatchChecks?
+    ) throws
+    func batchBaseline(
+        ids: [String], communeCodes: Set<String>
+    ) throws -> (works: [String: StoredWork], places: [String: WorkPlace])
     func existingStatuses(of ids: [String]) throws -> [String: WorkStatus]
     func work(id: String) throws -> StoredWork?
     func works(matching filter: WorkFilter) throws -> [StoredWork]
@@ -77,6 +83,15 @@ public protocol AtlasDataStore: Sendable {
         -> [AuditEntry]
     func activeUser(tokenPrefix prefix: String) async throws -> UserRecord?
 
+    // MARK: Users (the admin page)
+    func userAccounts() throws -> [UserAccount]
+    func addUser(
+        name: String, role: UserRole, unitCode: String?, credential: TokenCredential, passwordHash: String?,
+        by actor: AuditActor
+    ) throws
+    func setPassword(name: String, hash: String, by actor: AuditActor) throws
+    @discardableResult func endSessions(ofUser name: String, by actor: AuditActor) throws -> Int
+
     // MARK: Sign-in sessions
     func passwordHash(ofActiveUser name: String) async throws -> String?
     func createSession(
@@ -110,7 +125,7 @@ public protocol AtlasDataStore: Sendable {
 /// The defaults callers rely on (a protocol requirement cannot have them).
 extension AtlasDataStore {
     public func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate) throws {
-        try saveWorks(rows, source: source, recordedOn: recordedOn, by: .commandLine)
+        try saveWorks(rows, source: source, recordedOn: recordedOn, by: .commandLine, checks: nil)
     }
 
     public func works() throws -> [StoredWork] { try works(matching: WorkFilter()) }
