@@ -44,6 +44,17 @@ struct SiteController: Sendable {
                 "order": .array(group.words.map { .string($0.code) }), "vi": labels(\.vi), "en": labels(\.en),
             ])
         }
+        // The legal next statuses of each (WorkStatus.successors) and the serving ones, so the
+        // page offers only legal steps, and maintenance only where the store accepts it.
+        if case .object(var status)? = groups["status"] {
+            status["successors"] = .object(
+                JSONObject(
+                    uniqueKeysWithValues: WorkStatus.allCases.map {
+                        ($0.rawValue, JSONValue.array($0.successors.map { .string($0.rawValue) }))
+                    }))
+            status["serving"] = .array(WorkStatus.allCases.filter(\.isServing).map { .string($0.rawValue) })
+            groups["status"] = .object(status)
+        }
         return "// The server's vocabularies (codes in order, Vietnamese and English labels).\n"
             + "window.WA = window.WA || {};\nwindow.WA.vocabulary = \(JSONValue.object(groups).jsonText);\n"
     }()

@@ -19,6 +19,8 @@ struct PageFiles: Sendable {
         let page = [
             "index.html", "app.js", "chart.js", "format.js", "i18n.js", "legend.js", "map.js", "panel.js", "search.js",
             "style.css", "login.html", "login.js",
+            // The officers' forms on the map page
+            "officer.js", "geometry-input.js", "trace-file.js", "work-form.js", "work-actions.js",
         ]
         for name in page {
             entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))
