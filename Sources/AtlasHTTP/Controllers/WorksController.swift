@@ -23,7 +23,8 @@ struct WorksController: Sendable {
 
     /// Reading a work is open to anyone, as its OGC item is. `caller_may_edit` says whether the
     /// caller's scope covers it, by the same rule as the writes, so a page offers only the
-    /// controls that will be accepted.
+    /// controls that will be accepted; `funding` holds its funding lines as the import fields
+    /// (`planned_<source>_vnd`, …) an edit form sends back.
     @Sendable func show(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         try noQuery(request)
         let id = try workId(context)
@@ -35,7 +36,10 @@ struct WorksController: Sendable {
         if let identity = context.identity, Set<UserRole>.editors.contains(identity.role) {
             mayEdit = identity.covers(try await blocking { try database.place(ofWork: stored) })
         }
-        return try feature(stored, status: .ok, members: ["caller_may_edit": .bool(mayEdit)])
+        let funding = WorksLayerExport.fundingFields(stored.work).sorted { $0.key < $1.key }
+        return try feature(
+            stored, status: .ok,
+            members: ["caller_may_edit": .bool(mayEdit), "funding": .object(JSONObject(uniqueKeysWithValues: funding))])
     }
 
     @Sendable func create(_ request: Request, context: AtlasRequestContext) async throws -> Response {
