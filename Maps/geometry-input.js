@@ -152,6 +152,7 @@
         drawing = true;
         map.getContainer().classList.add('wa-drawing');
         redraw();
+        drawButton.scrollIntoView({ block: 'nearest' }); // Undo and Finish in sight while clicking the map
       }
 
       function finish() {

@@ -64,6 +64,7 @@
       close.addEventListener('click', function () { WA.officer.closeSheet(); });
       document.getElementById('map-wrap').appendChild(node);
       sheet = { node: node, onClose: onClose, opener: document.activeElement };
+      document.body.classList.add('wa-sheet-open');
       var first = node.querySelector('input, select, textarea, button:not(.wa-close)');
       (first || close).focus();
       return node;
@@ -75,6 +76,7 @@
       sheet = null;
       if (s.onClose) s.onClose();
       s.node.parentNode.removeChild(s.node);
+      document.body.classList.remove('wa-sheet-open');
       if (s.opener && document.body.contains(s.opener)) s.opener.focus();
     },
 

@@ -32,9 +32,11 @@ enum WorkRequestBody {
         guard case .object(let object) = try parse(bytes) else {
             throw Problem.invalidBody("the body must be a GeoJSON Feature: {\"properties\": {…}, \"geometry\": …}")
         }
-        // `maintenance` comes back with a work this API answered; events are recorded only
-        // through /maintenance, so it is accepted and ignored here.
-        try object.requireOnly(["type", "id", "properties", "geometry", "maintenance"], in: "the Feature")
+        // `maintenance`, `caller_may_edit` and `funding` come back with a work this API answered;
+        // events are recorded only through /maintenance, the funding is changed by its fields in
+        // `properties`, so they are accepted and ignored here.
+        try object.requireOnly(
+            ["type", "id", "properties", "geometry", "maintenance", "caller_may_edit", "funding"], in: "the Feature")
         if let type = object["type"], type != "Feature" {
             throw Problem.invalidBody("type must be \"Feature\"", field: "type", value: type.jsonText)
         }
