@@ -124,13 +124,16 @@
         var n = kept ? null : vertices.length;
         status.textContent = kept ? WA.t('locationKept', { type: kept.type })
           : drawing ? WA.t(shape === 'point' ? 'drawPointHint' : 'drawVerticesHint', { n: n })
-          : n ? WA.t('verticesCount', { n: n }) : WA.t('noLocation');
+          : n ? WA.t('verticesCount', { n: n }) + ' · ' + WA.t('lastVertex', { lon: last(0), lat: last(1) }) : WA.t('noLocation');
         document.body.dataset.vertices = String(n || 0);
         undoButton.disabled = !vertices.length || !!kept;
         drawButton.textContent = WA.t(drawing ? 'finishDrawing' : 'drawOnMap');
         drawButton.dataset.t = drawing ? 'finishDrawing' : 'drawOnMap';
         drawButton.setAttribute('aria-pressed', drawing ? 'true' : 'false');
       }
+
+      // The last vertex in WGS84 (what a typed VN-2000 position became).
+      function last(i) { return vertices[vertices.length - 1][i].toFixed(6); }
 
       function changed() {
         showError(null);

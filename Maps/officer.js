@@ -163,9 +163,12 @@
       document.body.dataset.officer = WA.officer.signedIn() ? me.role : 'viewer';
       if (WA.officer.signedIn()) WA.app.refreshPanel();
     });
+    // After the page's own handler has switched the language.
     document.getElementById('lang').addEventListener('click', function () {
-      renderBox(box);
-      if (sheet) WA.officer.relabel(sheet.node);
+      setTimeout(function () {
+        renderBox(box);
+        if (sheet) WA.officer.relabel(sheet.node);
+      }, 0);
     });
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Escape' && sheet && !WA.geometryInput.cancelDrawing()) WA.officer.closeSheet();
