@@ -120,8 +120,10 @@ import Testing
             #expect(try await client.get("/api/works/W-04").json()["caller_may_edit"] == false)
             // And its funding lines come as the fields an edit sends back
             let created = try await client.send(
-                .post, "/api/works", json: WorksAPITests.newWork(
-                    "N-9", extra: #","planned_province_vnd":5000000,"disbursed_province_vnd":2000000"#), token: world.token("d178"))
+                .post, "/api/works",
+                json: WorksAPITests.newWork(
+                    "N-9", extra: #","planned_province_vnd":5000000,"disbursed_province_vnd":2000000"#),
+                token: world.token("d178"))
             #expect(created.status == .created, "\(created.text)")
             let funding = try await client.get("/api/works/N-9").json()["funding"]
             #expect(funding?["planned_province_vnd"] == 5_000_000 && funding?["disbursed_province_vnd"] == 2_000_000)
