@@ -436,6 +436,18 @@
     $('loading').hidden = true;
   }
 
+  // ---- what the officers' forms (map-officer.js) need of the page --------------------------
+
+  WA.app = {
+    reloadWorks: function () { return loadWorks(); },
+    selectWork: function (id) { select('work', id, false); },
+    refreshPanel: function () { refreshPanel(); },
+    communeName: function (code) {
+      var c = data.communeIndex && data.communeIndex[String(code)];
+      return c ? c.properties.name : null;
+    }
+  };
+
   // ---- URL (#indicator=coverage&category=health&year=2018&lang=en&commune=06163) ------------
 
   function readURL() {

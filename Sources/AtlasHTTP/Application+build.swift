@@ -81,6 +81,8 @@ public func buildRouter(database: any AtlasDataStore, options: ServerOptions) ->
         .add(middleware: sessionAuth).add(middleware: CSRFMiddleware(options: options))
     api.get("me", use: SiteController(environment: environment).me)
     WorksController(environment: environment).addRoutes(to: api)
+    // The officers' form: where a geometry would lie, before saving.
+    PlacementController(environment: environment).addRoutes(to: api)
     AuditController(environment: environment).addRoutes(to: api)
     UnitsController(environment: environment).addRoutes(to: api)
     GapsController(environment: environment).addRoutes(to: api)

@@ -23,3 +23,26 @@ extension Importer {
         return row
     }
 }
+
+/// Where a work with a given geometry would lie: its WGS84 form and derived commune.
+public struct GeometryPlacement: Sendable {
+    public var wgs84: Geometry
+    /// The derived commune (nil when the geometry lies in none, e.g. in the buffer at the border).
+    public var communeCode: String?
+    /// Length on the ground for lines, in metres.
+    public var lengthM: Double?
+}
+
+extension Importer {
+    /// Places `geometry` (in `srid`) exactly as ``validatedWork(fields:geometry:srid:)`` does —
+    /// shape, inside the province, valid polygons, the derived commune — with no other field, and
+    /// writes nothing: a form's preview before saving. Throws ``ImportFailure`` (field "geometry").
+    public func placedGeometry(_ geometry: Geometry, srid: Int32 = 4326) throws -> GeometryPlacement {
+        var log = ProblemLog(file: ImportFailure.enteredWork)
+        let validator = try WorkValidator(database: database, inputSRID: srid)
+        guard let placement = try validator.placement(of: geometry, log: &log) else {
+            throw ImportFailure(file: ImportFailure.enteredWork, problems: log.problems)
+        }
+        return GeometryPlacement(wgs84: placement.wgs84, communeCode: placement.communeCode, lengthM: placement.lengthM)
+    }
+}

@@ -63,7 +63,7 @@ struct WorkValidator: Sendable {
             }
             if ok { candidates.append(n) }
         }
-        let placed = try place(candidates.map { drafts[$0] }, progress: progress)
+        let placed = try place(candidates.map { drafts[$0].work.geometry }, progress: progress)
         var located: [(draft: WorkDraft, placement: Placement)] = []
         located.reserveCapacity(placed.count)
         for (i, result) in placed.enumerated() {
@@ -111,22 +111,22 @@ struct WorkValidator: Sendable {
 
     /// Locates and assigns every draft, on all cores: each worker has its own PROJ objects.
     private func place(
-        _ drafts: [WorkDraft], progress: (@Sendable (Int, Int) -> Void)?
+        _ geometries: [Geometry], progress: (@Sendable (Int, Int) -> Void)?
     ) throws
         -> [Result<Placement, LocationProblem>]
     {
-        let workers = drafts.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let workers = geometries.count < 2_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let checkers = try (0..<workers).map { _ in try locations.makeWorkerCopy() }
         let results = ConcurrentSlots<Result<Placement, LocationProblem>>(
-            count: drafts.count, initial: .failure(LocationProblem(reason: "not located")))
-        let chunk = (drafts.count + workers - 1) / max(workers, 1)
-        let done = ProgressCounter(total: drafts.count, report: progress)
+            count: geometries.count, initial: .failure(LocationProblem(reason: "not located")))
+        let chunk = (geometries.count + workers - 1) / max(workers, 1)
+        let done = ProgressCounter(total: geometries.count, report: progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let checker = checkers[w]
             var scratch = SpatialScratch()
-            let range = (w * chunk)..<min(drafts.count, (w + 1) * chunk)
+            let range = (w * chunk)..<min(geometries.count, (w + 1) * chunk)
             for i in range {
-                let geometry = drafts[i].work.geometry
+                let geometry = geometries[i]
                 results[i] = checker.locate(geometry).map { located in
                     let lengthM =
                         located.metric.isLineal
@@ -137,8 +137,27 @@ struct WorkValidator: Sendable {
                 done.tick()
             }
         }
-        progress?(drafts.count, drafts.count)
+        progress?(geometries.count, geometries.count)
         return results.values
+    }
+
+    /// Where one geometry would lie, by the same checks as a work's (shape, position, polygon
+    /// validity); nil when `log` got the reason it is refused.
+    func placement(of geometry: Geometry, log: inout ProblemLog) throws -> Placement? {
+        let at = DraftLocation.entered.description
+        if let reason = Self.shapeProblem(geometry) {
+            log.add(at, "geometry", geometry.typeName, reason)
+            return nil
+        }
+        switch try place([geometry], progress: nil)[0] {
+        case .failure(let problem):
+            log.add(at, "geometry", geometry.typeName, problem.reason)
+            return nil
+        case .success(let placement):
+            let problems = log.problems.count
+            try checkPolygons([(at, placement.wgs84)], log: &log)
+            return log.problems.count == problems ? placement : nil
+        }
     }
 
     /// Shape rules GEOS does not cover for points and lines.

@@ -161,6 +161,9 @@ import Testing
             #expect(try await client.get("/api/me").json()["role"] == "viewer")
             let me = try await client.get("/api/me", token: world.token("d178")).json()
             #expect(me["name"] == "d178" && me["role"] == "district_editor" && me["unit"] == "178")
+            // The page offers "Add work" by this, the rule of the writes
+            #expect(me["may_register_works"] == true)
+            #expect(try await client.get("/api/me").json()["may_register_works"] == false)
         }
     }
 }

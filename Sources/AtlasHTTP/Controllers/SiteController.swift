@@ -1,4 +1,5 @@
 import AtlasGeoJSON
+import AtlasStore
 import AtlasModel
 import Hummingbird
 
@@ -44,6 +45,17 @@ struct SiteController: Sendable {
                 "order": .array(group.words.map { .string($0.code) }), "vi": labels(\.vi), "en": labels(\.en),
             ])
         }
+        // The legal next statuses of each (WorkStatus.successors) and the serving ones, so the
+        // page offers only legal steps, and maintenance only where the store accepts it.
+        if case .object(var status)? = groups["status"] {
+            status["successors"] = .object(
+                JSONObject(
+                    uniqueKeysWithValues: WorkStatus.allCases.map {
+                        ($0.rawValue, JSONValue.array($0.successors.map { .string($0.rawValue) }))
+                    }))
+            status["serving"] = .array(WorkStatus.allCases.filter(\.isServing).map { .string($0.rawValue) })
+            groups["status"] = .object(status)
+        }
         return "// The server's vocabularies (codes in order, Vietnamese and English labels).\n"
             + "window.WA = window.WA || {};\nwindow.WA.vocabulary = \(JSONValue.object(groups).jsonText);\n"
     }()
@@ -59,17 +71,22 @@ struct SiteController: Sendable {
     }
 
     /// `GET /api/me`: the caller's name, role and unit (anonymous: the viewer role), how it signed
-    /// (`token` or `session`), and for a session the CSRF token its page sends with every write.
+    /// (`token` or `session`), for a session the CSRF token its page sends with every write, and
+    /// whether the role may register works (the page offers "Add work" only then).
     @Sendable func me(_ request: Request, context: AtlasRequestContext) throws -> Response {
         _ = try QueryParameters(request.uri.query, allowed: [])
         guard let identity = context.identity else {
-            return .json(["name": .null, "role": "viewer", "unit": .null, "via": .null, "csrf_token": .null])
+            return .json([
+                "name": .null, "role": "viewer", "unit": .null, "via": .null, "csrf_token": .null,
+                "may_register_works": false,
+            ])
         }
         return .json(
             [
                 "name": .string(identity.name), "role": .string(identity.role.rawValue),
                 "unit": identity.unitCode.map(JSONValue.string) ?? .null, "via": .string(identity.via.rawValue),
                 "csrf_token": context.session.map { .string($0.csrfToken) } ?? .null,
+                "may_register_works": .bool(Set<UserRole>.editors.contains(identity.role)),
             ], headers: [.cacheControl: "no-store"])
     }
 }

@@ -21,14 +21,25 @@ struct WorksController: Sendable {
         routes.post("works/:id/maintenance", use: maintain)
     }
 
-    /// Reading a work is open to anyone, as its OGC item is.
+    /// Reading a work is open to anyone, as its OGC item is. `caller_may_edit` says whether the
+    /// caller's scope covers it, by the same rule as the writes, so a page offers only the
+    /// controls that will be accepted; `funding` holds its funding lines as the import fields
+    /// (`planned_<source>_vnd`, …) an edit form sends back.
     @Sendable func show(_ request: Request, context: AtlasRequestContext) async throws -> Response {
         try noQuery(request)
         let id = try workId(context)
-        guard let stored = try await environment.database.featureWork(id: id) else {
+        let database = environment.database
+        guard let stored = try await database.featureWork(id: id) else {
             throw Problem.notFound("no work with id \(id)")
         }
-        return try feature(stored, status: .ok)
+        var mayEdit = false
+        if let identity = context.identity, Set<UserRole>.editors.contains(identity.role) {
+            mayEdit = identity.covers(try await blocking { try database.place(ofWork: stored) })
+        }
+        let funding = WorksLayerExport.fundingFields(stored.work).sorted { $0.key < $1.key }
+        return try feature(
+            stored, status: .ok,
+            members: ["caller_may_edit": .bool(mayEdit), "funding": .object(JSONObject(uniqueKeysWithValues: funding))])
     }
 
     @Sendable func create(_ request: Request, context: AtlasRequestContext) async throws -> Response {
@@ -137,12 +148,14 @@ struct WorksController: Sendable {
         return id
     }
 
-    private func feature(_ work: StoredWork, status: HTTPResponse.Status, headers: HTTPFields = [:]) throws -> Response
-    {
+    private func feature(
+        _ work: StoredWork, status: HTTPResponse.Status, headers: HTTPFields = [:], members: JSONObject = [:]
+    ) throws -> Response {
         var headers = headers
         headers[.contentType] = MediaTypes.geoJSON
-        let text =
-            try FeatureStream.featureText(WorkJSON.record(work), members: WorkJSON.maintenanceMember(work)) + "\n"
+        var all = WorkJSON.maintenanceMember(work)
+        for (key, value) in members.dictionary { all[key] = value }
+        let text = try FeatureStream.featureText(WorkJSON.record(work), members: all) + "\n"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -1,5 +1,6 @@
 import AtlasGeoJSON
 import AtlasModel
+import AtlasStore
 
 /// The reusable parameters, schemas and problem responses of ``OpenAPIDocument``.
 enum OpenAPIComponents {
@@ -189,6 +190,17 @@ enum OpenAPIComponents {
             "StatusChange": [
                 "type": "object", "additionalProperties": false, "required": ["status", "date"],
                 "properties": ["status": enumeration(WorkStatus.self), "date": date],
+            ],
+            "PlaceInput": [
+                "type": "object", "additionalProperties": false, "required": ["geometry"],
+                "description": "A GeoJSON geometry in `srid` (default 4326; projected: easting first), a commune.",
+                "properties": [
+                    "geometry": ["type": "object"],
+                    "srid": [
+                        "type": "integer", "enum": .array(SpatialReference.acceptedInput.map { .integer(Int64($0)) }),
+                    ],
+                    "commune_code": ["type": "string", "nullable": true],
+                ],
             ],
             "MaintenanceEventInput": [
                 "type": "object", "additionalProperties": false, "required": ["date", "cost_vnd"],

@@ -39,6 +39,11 @@ enum OpenAPIDocument {
             ).objectValue ?? [:]
         work["patch"] = write("Change a work's properties and/or geometry", body: "WorkPatch", path: true)
         paths["/api/works/{workId}"] = .object(work)
+        paths["/api/works/place"] = [
+            "post": write(
+                "Where a work with this geometry would lie (commune, WGS84), by the import's checks; writes nothing",
+                body: "PlaceInput", answer: ("Feature", "application/geo+json"))
+        ]
         paths["/api/works/{workId}/status"] = [
             "post": write("Move a work to its next status", body: "StatusChange", path: true)
         ]

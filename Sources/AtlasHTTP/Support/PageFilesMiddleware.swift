@@ -21,6 +21,8 @@ struct PageFiles: Sendable {
             "style.css", "login.html", "login.js",
             // Officers' pages beside the map: upload, their works, users (admins).
             "officer.js", "upload.html", "upload.js", "works.html", "works.js", "admin.html", "admin.js",
+            // The officers' forms on the map page
+            "map-officer.js", "geometry-input.js", "trace-file.js", "work-form.js", "work-actions.js",
         ]
         for name in page {
             entries["/" + name] = Entry(file: mapsDirectory + "/" + name, contentType: Self.type(of: name))

@@ -32,9 +32,11 @@ enum WorkRequestBody {
         guard case .object(let object) = try parse(bytes) else {
             throw Problem.invalidBody("the body must be a GeoJSON Feature: {\"properties\": {…}, \"geometry\": …}")
         }
-        // `maintenance` comes back with a work this API answered; events are recorded only
-        // through /maintenance, so it is accepted and ignored here.
-        try object.requireOnly(["type", "id", "properties", "geometry", "maintenance"], in: "the Feature")
+        // `maintenance`, `caller_may_edit` and `funding` come back with a work this API answered;
+        // events are recorded only through /maintenance, the funding is changed by its fields in
+        // `properties`, so they are accepted and ignored here.
+        try object.requireOnly(
+            ["type", "id", "properties", "geometry", "maintenance", "caller_may_edit", "funding"], in: "the Feature")
         if let type = object["type"], type != "Feature" {
             throw Problem.invalidBody("type must be \"Feature\"", field: "type", value: type.jsonText)
         }
@@ -52,12 +54,7 @@ enum WorkRequestBody {
         if let given = changes.removeValue(forKey: "id"), !given.isNull, given != .string(id) {
             throw invalid("id", given.stringValue ?? given.jsonText, "the id of a work cannot change (path id \(id))")
         }
-        var geometry: Geometry?
-        if let g = object["geometry"], !g.isNull {
-            let text = #"{"type":"Feature","properties":{},"geometry":"# + g.jsonText + "}"
-            geometry = try singleFeature(Array(text.utf8)).geometry
-        }
-        return (changes, geometry)
+        return (changes, try object["geometry"].flatMap(geometry(of:)))
     }
 
     /// Applies `changes` to a work's import fields: null removes a field; a `declared_commune_code`
@@ -86,9 +83,16 @@ enum WorkRequestBody {
         return (try WorkStatus.parse(status, field: "status"), try CalendarDate(iso: date, field: "date"))
     }
 
+    /// A GeoJSON geometry member, read as a Feature's would be (null: none).
+    static func geometry(of member: JSONValue) throws -> Geometry? {
+        guard !member.isNull else { return nil }
+        let text = #"{"type":"Feature","properties":{},"geometry":"# + member.jsonText + "}"
+        return try singleFeature(Array(text.utf8)).geometry
+    }
+
     // MARK: Helpers
 
-    private static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         guard !bytes.isEmpty else { throw Problem.invalidBody("the request needs a JSON body") }
         do {
             return try StrictJSONParser().parse(bytes)
