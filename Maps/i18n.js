@@ -310,6 +310,7 @@
   // work-actions.js) ---------------------------------------------------------------------
   Object.assign(strings.vi, {
     officerSignIn: 'Đăng nhập cán bộ',
+    navUpload: 'Nhập tệp', navWorks: 'Công trình của tôi', navAdmin: 'Quản trị',
     signedInAs: 'Đã đăng nhập: {name} — {role}, đơn vị {unit}',
     role_viewer: 'người xem', role_commune_editor: 'cán bộ xã', role_district_editor: 'cán bộ huyện',
     role_province_editor: 'cán bộ tỉnh', role_admin: 'quản trị',
@@ -343,6 +344,7 @@
   });
   Object.assign(strings.en, {
     officerSignIn: 'Officer sign-in',
+    navUpload: 'Import a file', navWorks: 'My works', navAdmin: 'Admin',
     signedInAs: 'Signed in: {name} — {role}, unit {unit}',
     role_viewer: 'viewer', role_commune_editor: 'commune editor', role_district_editor: 'district editor',
     role_province_editor: 'province editor', role_admin: 'administrator',

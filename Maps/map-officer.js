@@ -145,6 +145,13 @@
     }
     row.appendChild(WA.officer.button('signOut', signOut));
     box.appendChild(row);
+    // The officers' own pages: a file to import, their works, and (admins) the users.
+    var pages = [['upload', 'navUpload'], ['works', 'navWorks']].concat(me.role === 'admin' ? [['admin', 'navAdmin']] : []);
+    box.appendChild(el('nav', { className: 'wa-actions', id: 'officer-pages' }, pages.map(function (page) {
+      var link = el('a', { href: page[0] }, [WA.t(page[1])]);
+      link.dataset.t = page[1];
+      return link;
+    })));
   }
 
   function signOut() {
