@@ -1,5 +1,6 @@
 """Headless Chromium driven over the DevTools protocol with Python's standard library only: the
-browser tests (Scripts/test-browser, Scripts/test-browser-upload) share this."""
+browser tests (Scripts/test-browser, Scripts/test-browser-upload, and through devtools.py
+Scripts/test-browser-officer) share this."""
 import base64, json, os, socket, struct, sys, time, urllib.parse, urllib.request
 
 
@@ -74,14 +75,19 @@ class Page:
 
     def js(self, expression):
         r = self.call('Runtime.evaluate', expression=expression, returnByValue=True, awaitPromise=True)
-        if 'exceptionDetails' in r: raise RuntimeError(f'{expression[:60]}: {r["exceptionDetails"].get("text")}')
+        if 'exceptionDetails' in r:
+            d = r['exceptionDetails']
+            raise RuntimeError(f'{expression[:60]}: {d.get("text")} {d.get("exception", {}).get("description", "")}')
         return r.get('result', {}).get('value')
 
     def wait(self, expression, what, seconds=90, explain=None):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            if self.js(expression): return
-            time.sleep(0.25)
+            try:
+                if self.js(expression): return
+            except RuntimeError:  # the document is being replaced (a navigation): not yet
+                pass
+            time.sleep(0.1)
         detail = explain() if explain else ''
         self.fail(f'{what} did not happen within {seconds} s' + (f' ({detail})' if detail else ''))
 
@@ -100,3 +106,16 @@ class Page:
         object_id = found.get('result', {}).get('objectId') or self.fail(f'no {selector} on the page')
         self.call('DOM.setFileInputFiles', files=paths, objectId=object_id)
         self.js(f"document.querySelector({json.dumps(selector)}).dispatchEvent(new Event('change'))")
+
+    def click(self, x, y):
+        """A real mouse click at page coordinates (pressed and released where it moved)."""
+        for kind in ('mouseMoved', 'mousePressed', 'mouseReleased'):
+            self.call('Input.dispatchMouseEvent', type=kind, x=x, y=y, button='left',
+                      clickCount=0 if kind == 'mouseMoved' else 1)
+
+    def type_text(self, text):
+        self.call('Input.insertText', text=text)
+
+    def key(self, key, code=None, keycode=0):
+        for kind in ('keyDown', 'keyUp'):
+            self.call('Input.dispatchKeyEvent', type=kind, key=key, code=code or key, windowsVirtualKeyCode=keycode)
