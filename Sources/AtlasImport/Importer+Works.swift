@@ -29,14 +29,14 @@ extension Importer {
         }
         clock.lap("read")
         let validator = try WorkValidator(database: database, inputSRID: inputSRID)
-        let rows = try validator.validate(drafts, log: &log, progress: progress)
+        clock.lap("prepare checks")
+        let rows = try validator.validate(drafts, log: &log, progress: progress) { clock.lap($0) }
         drafts = []
         try log.finish()
-        clock.lap("validate")
         try database.saveWorks(
             rows, source: provenance.resolved(kind: "works", file: file, embedded: embedded),
-            recordedOn: .today())
-        clock.lap("write")
+            recordedOn: .today(), by: .commandLine
+        ) { clock.lap($0) }
         return ImportReport(
             kind: "works", file: file.path, rowCount: rows.count, warnings: log.warnings, notes: log.notes,
             phases: clock.laps)

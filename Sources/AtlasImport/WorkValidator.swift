@@ -31,7 +31,8 @@ struct WorkValidator: Sendable {
     }
 
     func validate(
-        _ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?
+        _ drafts: [WorkDraft], log: inout ProblemLog, progress: (@Sendable (Int, Int) -> Void)?,
+        lap: (String) -> Void = { _ in }
     ) throws
         -> [WorkRow]
     {
@@ -62,7 +63,9 @@ struct WorkValidator: Sendable {
             }
             if ok { candidates.append(n) }
         }
+        lap("check fields")
         let placed = try place(candidates.map { drafts[$0] }, progress: progress)
+        lap("locate and place")
         var located: [(draft: WorkDraft, placement: Placement)] = []
         located.reserveCapacity(placed.count)
         for (i, result) in placed.enumerated() {
@@ -74,6 +77,7 @@ struct WorkValidator: Sendable {
             }
         }
         try checkPolygons(located.map { ($0.draft.location.description, $0.placement.wgs84) }, log: &log)
+        lap("check polygons")
         let existing = try database.existingStatuses(of: located.map(\.draft.work.id))
         var rows: [WorkRow] = []
         rows.reserveCapacity(located.count)
@@ -95,6 +99,7 @@ struct WorkValidator: Sendable {
                     work: work, metricGeometry: item.placement.metric, communeCode: item.placement.communeCode,
                     lengthM: item.placement.lengthM))
         }
+        lap("check statuses")
         return rows
     }
 

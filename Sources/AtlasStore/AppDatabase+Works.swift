@@ -11,22 +11,37 @@ extension AppDatabase {
     public func saveWorks(
         _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor = .commandLine
     ) throws {
+        try saveWorks(rows, source: source, recordedOn: recordedOn, by: actor, lap: { _ in })
+    }
+
+    /// `saveWorks`, calling `lap` at the end of each step (for `--timings`).
+    public func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
+        lap: (String) -> Void
+    ) throws {
         try dbWriter.write { db in
             let sourceId = try Self.insertSource(source, rowCount: rows.count, in: db)
             let existing = try Self.statuses(of: rows.map(\.work.id), in: db)
-            let writer = try WorkWriter(db: db)
             let now = Self.timestamp()
-            for row in rows {
-                let previous = existing[row.work.id]
-                if let previous, previous != row.work.status {
-                    try previous.checkTransition(to: row.work.status)
+            if try BulkWorkLoader.applies(to: rows, existing: existing, in: db) {
+                try BulkWorkLoader(sourceId: sourceId, recordedOn: recordedOn, recordedAt: now)
+                    .load(rows, in: db, lap: lap)
+            } else {
+                let writer = try WorkWriter(db: db)
+                for row in rows {
+                    let previous = existing[row.work.id]
+                    if let previous, previous != row.work.status {
+                        try previous.checkTransition(to: row.work.status)
+                    }
+                    let on = Self.statusDate(of: row.work) ?? recordedOn
+                    try writer.upsert(
+                        row, sourceId: sourceId, isNew: previous == nil, registeredOn: on, recordedAt: now)
+                    if let previous, previous != row.work.status {
+                        try writer.recordStatus(
+                            workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
+                    }
                 }
-                let on = Self.statusDate(of: row.work) ?? recordedOn
-                try writer.upsert(row, sourceId: sourceId, isNew: previous == nil, registeredOn: on, recordedAt: now)
-                if let previous, previous != row.work.status {
-                    try writer.recordStatus(
-                        workId: row.work.id, from: previous, to: row.work.status, on: on, recordedAt: now)
-                }
+                lap("write rows")
             }
             // One entry per batch: the file and how many works it registered or updated.
             let updated = rows.filter { existing[$0.work.id] != nil }.count
@@ -34,7 +49,9 @@ extension AppDatabase {
                 actor: actor, action: "works.import", workId: rows.count == 1 ? rows[0].work.id : nil,
                 subject: "\(source.file): \(rows.count - updated) new, \(updated) updated", before: nil, after: nil,
                 at: now, in: db)
+            lap("audit")
         }
+        lap("commit")
     }
 
     /// Moves a work one legal step along its life, recording the date and an audit entry whose

@@ -39,6 +39,11 @@ public protocol AtlasDataStore: Sendable {
 
     // MARK: Works
     func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor) throws
+    /// The same, calling `lap` with the name of each step as it ends (for `--timings`).
+    func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
+        lap: (String) -> Void
+    ) throws
     func existingStatuses(of ids: [String]) throws -> [String: WorkStatus]
     func work(id: String) throws -> StoredWork?
     func works(matching filter: WorkFilter) throws -> [StoredWork]
@@ -111,6 +116,14 @@ public protocol AtlasDataStore: Sendable {
 extension AtlasDataStore {
     public func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate) throws {
         try saveWorks(rows, source: source, recordedOn: recordedOn, by: .commandLine)
+    }
+
+    public func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
+        lap: (String) -> Void
+    ) throws {
+        try saveWorks(rows, source: source, recordedOn: recordedOn, by: actor)
+        lap("write")
     }
 
     public func works() throws -> [StoredWork] { try works(matching: WorkFilter()) }
