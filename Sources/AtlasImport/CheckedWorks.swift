@@ -12,7 +12,7 @@ public struct CheckedWorks: Sendable {
     /// How the file was read: the sheet and header row, each header mapped, the dialect, the CRS.
     public let notes: [String]
     /// Seconds spent reading and validating.
-    public let phases: [(name: String, seconds: Double)]
+    public let phases: [(name: String, seconds: Double, cpuSeconds: Double)]
 
     /// The rows, leaving none behind (a large import keeps one copy in memory, not two).
     mutating func takeRows() -> [WorkRow] {

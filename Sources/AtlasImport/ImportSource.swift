@@ -47,19 +47,29 @@ public struct ImportReport: Sendable {
     public var warnings: [String]
     /// How the file was read: the sheet and header row, each header mapped, the CSV dialect, the CRS.
     public var notes: [String] = []
-    /// Seconds spent in each phase (read, validate, write), for `--timings`.
-    public var phases: [(name: String, seconds: Double)] = []
+    /// Seconds spent in each phase (read, validate, write), for `--timings`: wall clock, and the
+    /// CPU time of all threads (on a shared machine the wall clock mostly measures the others).
+    public var phases: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 }
 
-/// Wall-clock seconds per phase of a long job.
+/// Wall-clock and process CPU seconds per phase of a long job.
 struct PhaseClock {
     private var start = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(name: String, seconds: Double)] = []
+    private var cpuStart = Self.processCPUSeconds()
+    private(set) var laps: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - start) / 1e9))
+        let cpu = Self.processCPUSeconds()
+        laps.append((name, Double(now - start) / 1e9, cpu - cpuStart))
         start = now
+        cpuStart = cpu
+    }
+
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

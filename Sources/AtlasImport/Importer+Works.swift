@@ -15,8 +15,9 @@ extension Importer {
             from: file, srid: srid, options: options, provenance: provenance, progress: progress)
         var clock = PhaseClock()
         let rowCount = checked.rows.count
-        try database.saveWorks(checked.takeRows(), source: checked.source, recordedOn: .today())
-        clock.lap("write")
+        try database.saveWorks(
+            checked.takeRows(), source: checked.source, recordedOn: .today(), by: .commandLine, checks: nil
+        ) { clock.lap($0) }
         return ImportReport(
             kind: "works", file: file.path, rowCount: rowCount, warnings: checked.warnings, notes: checked.notes,
             phases: checked.phases + clock.laps)
@@ -48,11 +49,11 @@ extension Importer {
         }
         clock.lap("read")
         let validator = try WorkValidator(database: database, inputSRID: inputSRID)
+        clock.lap("prepare checks")
         let validated = try validator.validate(
-            drafts, log: &log, keepingLocations: keepingLocations, progress: progress)
+            drafts, log: &log, keepingLocations: keepingLocations, progress: progress) { clock.lap($0) }
         drafts = []
         try log.finish()
-        clock.lap("validate")
         return CheckedWorks(
             rows: validated.rows, locations: validated.locations,
             source: try provenance.resolved(kind: "works", file: file, embedded: embedded), warnings: log.warnings,

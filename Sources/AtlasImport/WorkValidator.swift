@@ -32,7 +32,7 @@ struct WorkValidator: Sendable {
 
     func validate(
         _ drafts: [WorkDraft], log: inout ProblemLog, keepingLocations: Bool = false,
-        progress: (@Sendable (Int, Int) -> Void)?
+        progress: (@Sendable (Int, Int) -> Void)?, lap: (String) -> Void = { _ in }
     ) throws
         -> (rows: [WorkRow], locations: [String])
     {
@@ -63,7 +63,9 @@ struct WorkValidator: Sendable {
             }
             if ok { candidates.append(n) }
         }
+        lap("check fields")
         let placed = try place(candidates.map { drafts[$0].work.geometry }, progress: progress)
+        lap("locate and place")
         var located: [(draft: WorkDraft, placement: Placement)] = []
         located.reserveCapacity(placed.count)
         for (i, result) in placed.enumerated() {
@@ -75,6 +77,7 @@ struct WorkValidator: Sendable {
             }
         }
         try checkPolygons(located.map { ($0.draft.location.description, $0.placement.wgs84) }, log: &log)
+        lap("check polygons")
         let existing = try database.existingStatuses(of: located.map(\.draft.work.id))
         var rows: [WorkRow] = []
         var locations: [String] = []
@@ -98,6 +101,7 @@ struct WorkValidator: Sendable {
                     lengthM: item.placement.lengthM))
             if keepingLocations { locations.append(item.draft.location.description) }
         }
+        lap("check statuses")
         return (rows, locations)
     }
 

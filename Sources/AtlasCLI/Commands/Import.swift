@@ -44,7 +44,8 @@ struct ImportOptions: ParsableArguments {
         print("imported \(report.rowCount) \(report.kind) from \(report.file)")
         if timings {
             Terminal.note(
-                report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", "))
+                report.phases.map { "\($0.name) \(String(format: "%.2f s (cpu %.2f s)", $0.seconds, $0.cpuSeconds))" }
+                    .joined(separator: ", "))
         }
     }
 }

@@ -41,33 +41,41 @@ struct WorkRecord: FetchableRecord, EncodableRecord, TableRecord {
     }
 
     func encode(to container: inout PersistenceContainer) throws {
+        for column in Columns.allCases { container[column] = value(of: column) }
+    }
+
+    /// Every column's value in `Columns.allCases` order, the order of `WorkWriter`'s statements.
+    var columnValues: [DatabaseValue] { Columns.allCases.map(value(of:)) }
+
+    /// One column's value: the single mapping both the record encoding and the writers use.
+    func value(of column: Columns) -> DatabaseValue {
         let w = work
-        container[Columns.id] = w.id
-        container[Columns.name] = w.name.precomposedStringWithCanonicalMapping
-        container[Columns.programme] = w.programme.rawValue
-        container[Columns.category] = w.category.rawValue
-        container[Columns.status] = w.status.rawValue
-        container[Columns.surface] = w.surface?.rawValue
-        container[Columns.roadClass] = w.roadClass?.rawValue
-        container[Columns.declaredCommuneCode] = w.declaredCommuneCode
-        container[Columns.communeCode] = communeCode
-        container[Columns.exactness] = w.exactness.rawValue
-        container[Columns.accuracyM] = w.accuracyM
-        container[Columns.approvedOn] = w.approvedOn?.description
-        container[Columns.startedOn] = w.startedOn?.description
-        container[Columns.completedOn] = w.completedOn?.description
-        container[Columns.investor] = w.investor?.rawValue
-        container[Columns.lengthM] = lengthM
-        container[Columns.plannedVND] = w.plannedVND
-        container[Columns.disbursedVND] = w.disbursedVND
-        container[Columns.metricGeometry] = metricGeometry.map {
-            Data(SpatiaLiteBlob.encode($0, srid: SpatialReference.metric))
+        return switch column {
+        case .id: w.id.databaseValue
+        case .name: w.name.precomposedStringWithCanonicalMapping.databaseValue
+        case .programme: w.programme.rawValue.databaseValue
+        case .category: w.category.rawValue.databaseValue
+        case .status, .registeredStatus: w.status.rawValue.databaseValue
+        case .surface: w.surface?.rawValue.databaseValue ?? .null
+        case .roadClass: w.roadClass?.rawValue.databaseValue ?? .null
+        case .declaredCommuneCode: w.declaredCommuneCode?.databaseValue ?? .null
+        case .communeCode: communeCode?.databaseValue ?? .null
+        case .exactness: w.exactness.rawValue.databaseValue
+        case .accuracyM: w.accuracyM?.databaseValue ?? .null
+        case .approvedOn: w.approvedOn?.description.databaseValue ?? .null
+        case .startedOn: w.startedOn?.description.databaseValue ?? .null
+        case .completedOn: w.completedOn?.description.databaseValue ?? .null
+        case .investor: w.investor?.rawValue.databaseValue ?? .null
+        case .lengthM: lengthM?.databaseValue ?? .null
+        case .plannedVND: w.plannedVND.databaseValue
+        case .disbursedVND: w.disbursedVND.databaseValue
+        case .metricGeometry:
+            metricGeometry.map { Data(SpatiaLiteBlob.encode($0, srid: SpatialReference.metric)).databaseValue } ?? .null
+        case .geometry: Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84)).databaseValue
+        case .sourceId: sourceId?.databaseValue ?? .null
+        case .registeredOn: registeredOn?.description.databaseValue ?? .null
+        case .registeredAt: registeredAt?.databaseValue ?? .null
         }
-        container[Columns.geometry] = Data(SpatiaLiteBlob.encode(w.geometry, srid: SpatialReference.wgs84))
-        container[Columns.sourceId] = sourceId
-        container[Columns.registeredStatus] = w.status.rawValue
-        container[Columns.registeredOn] = registeredOn?.description
-        container[Columns.registeredAt] = registeredAt
     }
 
     /// Decodes the registered values; the totals come back as one unsourced funding line, which

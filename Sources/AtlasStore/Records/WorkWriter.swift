@@ -44,18 +44,18 @@ struct WorkWriter {
 
     /// Inserts or updates a work; `registeredOn`/`recordedAt` stamp a new work's registration.
     func upsert(_ row: WorkRow, sourceId: Int64?, isNew: Bool, registeredOn: CalendarDate?, recordedAt: String) throws {
-        let w = row.work
         let record = WorkRecord(row, sourceId: sourceId, registeredOn: registeredOn, registeredAt: recordedAt)
-        let values = try record.databaseDictionary
-        let arguments = StatementArguments(WorkRecord.Columns.allCases.map { values[$0.rawValue] ?? .null })
-        let rowid = try Int64.fetchOne(upsertWork, arguments: arguments)
+        // Bound straight from the column values: `databaseDictionary` built a dictionary per row.
+        upsertWork.setUncheckedArguments(StatementArguments(record.columnValues))
+        let rowid = try Int64.fetchOne(upsertWork)
+        let w = row.work
         // SQLite's R*Tree rounds the box outward to 32-bit floats itself.
         let box = w.geometry.boundingBox
         try insertIndex.execute(arguments: [rowid, box.minX, box.maxX, box.minY, box.maxY])
         if !isNew { try deleteVillages.execute(arguments: [w.id]) }
         for code in w.villagesServed { try insertVillage.execute(arguments: [w.id, code]) }
         if !isNew { try deleteFunding.execute(arguments: [w.id]) }
-        for line in w.funding where line.source != nil || line.labourDays != nil {
+        for line in w.funding where line.isStoredAsLine {
             try insertFunding.execute(arguments: [
                 w.id, line.source?.rawValue, line.plannedVND, line.disbursedVND, line.labourDays,
             ])
@@ -65,4 +65,9 @@ struct WorkWriter {
     func recordStatus(workId: String, from: WorkStatus?, to: WorkStatus, on: CalendarDate?, recordedAt: String) throws {
         try insertStatus.execute(arguments: [workId, from?.rawValue, to.rawValue, on?.description, recordedAt])
     }
+}
+
+extension FundingLine {
+    /// A line of unknown source and no labour is the work's totals only: no fundingLine row.
+    var isStoredAsLine: Bool { source != nil || labourDays != nil }
 }

@@ -38,9 +38,10 @@ public protocol AtlasDataStore: Sendable {
     func geometry(fromWKT text: String) throws -> Geometry?
 
     // MARK: Works
+    /// `lap` is called with the name of each step as it ends (for `--timings`).
     func saveWorks(
         _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
-        checks: WorkBatchChecks?
+        checks: WorkBatchChecks?, lap: (String) -> Void
     ) throws
     func batchBaseline(
         ids: [String], communeCodes: Set<String>
@@ -125,7 +126,14 @@ public protocol AtlasDataStore: Sendable {
 /// The defaults callers rely on (a protocol requirement cannot have them).
 extension AtlasDataStore {
     public func saveWorks(_ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate) throws {
-        try saveWorks(rows, source: source, recordedOn: recordedOn, by: .commandLine, checks: nil)
+        try saveWorks(rows, source: source, recordedOn: recordedOn, by: .commandLine, checks: nil, lap: { _ in })
+    }
+
+    public func saveWorks(
+        _ rows: [WorkRow], source: DataSource, recordedOn: CalendarDate, by actor: AuditActor,
+        checks: WorkBatchChecks?
+    ) throws {
+        try saveWorks(rows, source: source, recordedOn: recordedOn, by: actor, checks: checks, lap: { _ in })
     }
 
     public func works() throws -> [StoredWork] { try works(matching: WorkFilter()) }
