@@ -45,6 +45,7 @@ struct ServerEnvironment: Sendable {
     let database: any AtlasDataStore
     let options: ServerOptions
     let layers: LayerCache
+    let workRecords = FeatureRecordCache()
     let throttle = SignInThrottle()
 
     init(database: any AtlasDataStore, options: ServerOptions) {

@@ -121,7 +121,12 @@ struct ItemsController: Sendable {
             return Page(
                 ids: { try await database.workIDs(matching: finalFilter, limit: $0, offset: $1) },
                 count: { try await database.workCount(matching: finalFilter) },
-                fetch: { ids in try await database.featureWorks(ids: ids).map(WorkJSON.record) })
+                fetch: { [environment] ids in
+                    let stamp = try await database.changeStamp()
+                    return try await environment.workRecords.records(ids, units: units, stamp: stamp) { missing in
+                        try await database.featureWorks(ids: missing).map(WorkJSON.record)
+                    }
+                })
         case .communes, .districts:
             let kind: UnitKind = collection == .communes ? .commune : .district
             let properties: [String: JSONObject]
