@@ -122,7 +122,7 @@ struct ReportCommand: ParsableCommand {
             }
             out += TextTable.render(header: table.columns.map { language.pick($0.heading) }, rows: rows)
         }
-        out += "\n" + report.notes.map(language.pick).joined(separator: "\n") + "\n"
+        out += "\n" + (report.notes.map(language.pick) + report.notices).joined(separator: "\n") + "\n"
         return out
     }
 

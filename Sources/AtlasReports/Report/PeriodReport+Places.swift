@@ -3,10 +3,12 @@ import AtlasModel
 import AtlasStore
 
 extension PeriodReport {
+    static func provinceName(_ language: ReportLanguage) -> String { language.pick(Label("Toàn tỉnh", "Whole province")) }
+
     /// The place rows of the poverty and coverage tables: by district or commune as asked,
     /// else the province alone; the province is the totals row under the others.
     static func placeGroups(_ input: PeriodReportInputs, _ language: ReportLanguage) -> [(code: String, name: String, communes: Set<String>)] {
-        let province = language.pick(Label("Toàn tỉnh", "Whole province"))
+        let province = provinceName(language)
         let all = Set(input.communesAtEnd.map(\.code))
         switch input.grouping {
         case .commune:
@@ -56,9 +58,7 @@ extension PeriodReport {
                 ReportColumn("change_points", Label("Thay đổi (điểm %)", "Change (points)"), .points),
             ],
             rows: places.map { row($0.code, $0.name, $0.communes) },
-            totals: places.count > 1
-                ? [.text("")] + Array(row("", language.pick(Label("Toàn tỉnh", "Whole province")), Set(input.communesAtEnd.map(\.code))).dropFirst())
-                : nil)
+            totals: places.count > 1 ? row("", provinceName(language), Set(input.communesAtEnd.map(\.code))) : nil)
     }
 
     static func coverage(_ input: PeriodReportInputs, _ language: ReportLanguage) -> ReportTable {
@@ -87,7 +87,7 @@ extension PeriodReport {
         let places = placeGroups(input, language)
         var all = places.flatMap { rows($0.code, $0.name, $0.communes) }
         if places.count > 1 {
-            all += rows("", language.pick(Label("Toàn tỉnh", "Whole province")), Set(input.communesAtEnd.map(\.code)))
+            all += rows("", provinceName(language), Set(input.communesAtEnd.map(\.code)))
         }
         let p = input.period
         return ReportTable(
@@ -136,8 +136,6 @@ extension PeriodReport {
                 ReportColumn("change_points", Label("Thay đổi (điểm %)", "Change (points)"), .points),
             ],
             rows: places.map { row($0.code, $0.name, $0.communes) },
-            totals: places.count > 1
-                ? [.text("")] + Array(row("", language.pick(Label("Toàn tỉnh", "Whole province")), Set(input.communesAtEnd.map(\.code))).dropFirst())
-                : nil)
+            totals: places.count > 1 ? row("", provinceName(language), Set(input.communesAtEnd.map(\.code))) : nil)
     }
 }

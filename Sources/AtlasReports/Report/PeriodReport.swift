@@ -44,12 +44,11 @@ public enum PeriodReport {
                     "Tổng kinh phí ghi theo kế hoạch \(plan.id); tổng hai khoản mục chênh \(million) triệu đồng so với tổng đó.",
                     "The total is as plan \(plan.id) states it; its two items add to \(million) million đồng more."))
         }
-        notes += input.notices.map { Label($0, $0) }
         let by = language.pick(Label("theo", "by")) + " " + language.pick(groupingLabel(input.grouping))
         return ReportDocument(
             title: Label("BÁO CÁO KẾT QUẢ ĐẦU TƯ CƠ SỞ HẠ TẦNG GIẢM NGHÈO", "POVERTY-REDUCTION INFRASTRUCTURE REPORT"),
             subtitle: Label("Tỉnh Lạng Sơn · \(period.from) – \(period.to) · \(by)", "Lạng Sơn province · \(period.from) – \(period.to) · \(by)"),
-            tables: tables, notes: notes, attributions: input.attributions)
+            tables: tables, notes: notes, notices: input.notices, attributions: input.attributions)
     }
 
     static func groupingLabel(_ g: ReportGrouping) -> Label {

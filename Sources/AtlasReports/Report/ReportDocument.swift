@@ -8,6 +8,9 @@ public struct ReportDocument: Sendable {
     public var tables: [ReportTable]
     /// Sentences every format prints under the tables (rules used, sample-data notices).
     public var notes: [Label]
+    /// The data's own notices (sample figures, schematic boundaries), printed after the notes;
+    /// the PDF prints them in red, as the maps do.
+    public var notices: [String]
     public var attributions: [String]
 }
 

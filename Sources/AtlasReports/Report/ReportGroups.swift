@@ -14,7 +14,7 @@ struct ReportGroups {
         self.grouping = grouping
         switch grouping {
         case .province:
-            order = [("province", language.pick(Label("Toàn tỉnh", "Whole province")))]
+            order = [("province", PeriodReport.provinceName(language))]
         case .commune:
             order = communes.map { ($0.code, $0.name) }
         case .district:

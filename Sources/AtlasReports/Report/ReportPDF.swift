@@ -194,8 +194,10 @@ public struct ReportPDF {
             canvas.colour("#1a1a1a")
             y += 6
             text(lang.pick(Label("Ghi chú và nguồn số liệu", "Notes and sources")), 15)
-            for (i, note) in (pdf.report.notes.map(lang.pick) + pdf.report.attributions).enumerated() {
-                let isNotice = i >= pdf.report.notes.count ? false : note.uppercased() == note || note.contains("mẫu") || note.contains("sample")
+            let lines =
+                pdf.report.notes.map { (lang.pick($0), false) } + pdf.report.notices.map { ($0, true) }
+                + pdf.report.attributions.map { ($0, false) }
+            for (note, isNotice) in lines {
                 canvas.font(7.5)
                 canvas.colour(isNotice ? "#b00020" : "#333333")
                 for part in canvas.wrap(note, maxWidth: pdf.contentWidth) {

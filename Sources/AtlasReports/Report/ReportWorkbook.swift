@@ -79,7 +79,7 @@ public enum ReportWorkbook {
     static func notesXML(_ report: ReportDocument, _ language: ReportLanguage) -> String {
         let sheets = report.tables.map { "\(sheetName($0, language)): \(language.pick($0.title))" }
         let lines = [language.pick(report.title), language.pick(report.subtitle), ""] + sheets + [""]
-            + report.notes.map(language.pick) + [""] + report.attributions
+            + report.notes.map(language.pick) + report.notices + [""] + report.attributions
         let rows = lines.enumerated().map { i, text in
             row(i + 1, text.isEmpty ? [] : [cell("A\(i + 1)", .text(text), i == 0 ? .title : .plain)])
         }
